@@ -1,0 +1,43 @@
+package io.github.swfheartbeat.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Short, stable fingerprint of a task token, safe for logs, metrics and health details.
+ * <p>
+ * A task token is a credential for its task: whoever holds it can heartbeat, complete or
+ * fail the task. The fingerprint identifies a token without revealing it.
+ */
+public final class TaskTokenFingerprint {
+
+	private static final String PREFIX = "tt-";
+
+	private TaskTokenFingerprint() {
+	}
+
+	/**
+	 * Returns the fingerprint of a task token: {@code tt-} followed by the first 8 hex digits of
+	 * its SHA-256 hash.
+	 * @param taskToken the task token, may be {@code null}
+	 * @return the fingerprint, or {@code tt-none} for {@code null}
+	 */
+	public static String of(@Nullable String taskToken) {
+		if (taskToken == null) {
+			return PREFIX + "none";
+		}
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(taskToken.getBytes(StandardCharsets.UTF_8));
+			return PREFIX + HexFormat.of().formatHex(hash, 0, 4);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// Every Java platform is required to support SHA-256.
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.github.swfheartbeat.engine;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers engine notifications to listeners off the scheduler thread. Every listener has a lane
+ * of its own: notifications reach it in order, one at a time, and a listener that blocks or
+ * throws holds up only its own lane.
+ */
+final class ListenerDispatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(ListenerDispatcher.class);
+
+	/** A lane this far behind belongs to a listener that is stuck; dropping beats exhausting memory. */
+	private static final int MAX_PENDING = 100_000;
+
+	private final Executor executor;
+
+	private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+
+	ListenerDispatcher(Executor executor) {
+		this.executor = executor;
+	}
+
+	void add(HeartbeatListener listener) {
+		this.lanes.add(new Lane(listener));
+	}
+
+	boolean remove(HeartbeatListener listener) {
+		return this.lanes.removeIf((lane) -> lane.listener == listener);
+	}
+
+	void dispatch(Consumer<HeartbeatListener> notification) {
+		for (Lane lane : this.lanes) {
+			lane.submit(notification);
+		}
+	}
+
+	private final class Lane implements Runnable {
+
+		private final HeartbeatListener listener;
+
+		private final Queue<Consumer<HeartbeatListener>> pending = new ArrayDeque<>();
+
+		private boolean running;
+
+		private long dropped;
+
+		Lane(HeartbeatListener listener) {
+			this.listener = listener;
+		}
+
+		void submit(Consumer<HeartbeatListener> notification) {
+			boolean start;
+			synchronized (this) {
+				if (this.pending.size() >= MAX_PENDING) {
+					if (this.dropped++ % MAX_PENDING == 0) {
+						logger.warn("Heartbeat listener {} is not keeping up: {} notifications dropped so far; "
+								+ "move slow work off the listener thread", this.listener, this.dropped);
+					}
+					return;
+				}
+				this.pending.add(notification);
+				start = !this.running;
+				this.running = true;
+			}
+			if (start) {
+				try {
+					ListenerDispatcher.this.executor.execute(this);
+				}
+				catch (RuntimeException ex) {
+					synchronized (this) {
+						this.running = false;
+					}
+					logger.warn("Could not deliver heartbeat notifications to {}", this.listener, ex);
+				}
+			}
+		}
+
+		@Override
+		public void run() {
+			while (true) {
+				Consumer<HeartbeatListener> next;
+				synchronized (this) {
+					next = this.pending.poll();
+					if (next == null) {
+						this.running = false;
+						return;
+					}
+				}
+				try {
+					next.accept(this.listener);
+				}
+				catch (RuntimeException | LinkageError ex) {
+					logger.warn("Heartbeat listener {} failed; heartbeats continue", this.listener, ex);
+				}
+			}
+		}
+
+	}
+
+}

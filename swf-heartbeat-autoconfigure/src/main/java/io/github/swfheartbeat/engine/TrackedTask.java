@@ -1,0 +1,112 @@
+package io.github.swfheartbeat.engine;
+
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.swfheartbeat.core.ActivityTaskInfo;
+import io.github.swfheartbeat.core.HeartbeatOptions;
+import io.github.swfheartbeat.core.TaskLossReason;
+import io.github.swfheartbeat.core.TaskTokenFingerprint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A task the engine heartbeats. Fields without a note belong to the scheduler thread; the others
+ * are shared with the task's handles.
+ */
+final class TrackedTask {
+
+	static final Comparator<TrackedTask> BY_DUE = Comparator.<TrackedTask>comparingLong((task) -> task.dueNanos)
+		.thenComparingLong((task) -> task.id);
+
+	static final Comparator<TrackedTask> BY_DEADLINE = Comparator
+		.<TrackedTask>comparingLong((task) -> task.deadlineNanos)
+		.thenComparingLong((task) -> task.id);
+
+	static final long NO_SLOT = Long.MIN_VALUE;
+
+	private static final AtomicLong ids = new AtomicLong();
+
+	enum State {
+
+		NEW, WAITING, READY, IN_FLIGHT, FINISHED
+
+	}
+
+	final long id = ids.incrementAndGet();
+
+	final String token;
+
+	final String fingerprint;
+
+	final HeartbeatOptions options;
+
+	/** Set for a one-shot heartbeat: completed with its answer. Shared. */
+	final @Nullable CompletableFuture<Boolean> oneShot;
+
+	/** Shared: the newest details, sent with the next heartbeat. */
+	final AtomicReference<@Nullable String> details = new AtomicReference<>();
+
+	/** Shared. */
+	final AtomicBoolean truncationWarned = new AtomicBoolean();
+
+	/** Shared: completed once when SWF reports cancelRequested. */
+	final CompletableFuture<Void> cancellation = new CompletableFuture<>();
+
+	/** Shared: completed once when the task is lost. */
+	final CompletableFuture<TaskLossReason> loss = new CompletableFuture<>();
+
+	/** Guarded by the engine's task map: handles open on this task. */
+	int references = 1;
+
+	State state = State.NEW;
+
+	long timeoutNanos;
+
+	boolean timeoutProvisional;
+
+	long cancelLatencyNanos;
+
+	long lastResetNanos;
+
+	long lastSendNanos;
+
+	long dueNanos;
+
+	long deadlineNanos;
+
+	long giveUpNanos;
+
+	long slot = NO_SLOT;
+
+	int failures;
+
+	boolean closed;
+
+	boolean cancelReported;
+
+	@Nullable String lastSentDetails;
+
+	TrackedTask(String token, HeartbeatOptions options, @Nullable CompletableFuture<Boolean> oneShot) {
+		this.token = token;
+		this.fingerprint = TaskTokenFingerprint.of(token);
+		this.options = options;
+		this.oneShot = oneShot;
+	}
+
+	ActivityTaskInfo info() {
+		return this.options.activityTask();
+	}
+
+	boolean isOneShot() {
+		return this.oneShot != null;
+	}
+
+	@Override
+	public String toString() {
+		return "TrackedTask[" + this.fingerprint + ", " + this.state + "]";
+	}
+
+}

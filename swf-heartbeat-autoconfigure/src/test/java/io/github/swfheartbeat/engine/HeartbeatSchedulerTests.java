@@ -1,0 +1,386 @@
+package io.github.swfheartbeat.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.swfheartbeat.core.ActivityTaskInfo;
+import io.github.swfheartbeat.core.HeartbeatHandle;
+import io.github.swfheartbeat.core.HeartbeatOptions;
+import io.github.swfheartbeat.core.TaskLossReason;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scheduling decisions of the engine, driven by a manual clock.
+ */
+class HeartbeatSchedulerTests {
+
+	private static final Duration T = Duration.ofSeconds(60);
+
+	@Test
+	void firstHeartbeatGoesOutAsLateAsTheSafetyMarginAllows() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMillis(58_999));
+		assertThat(harness.transport.calls).isEmpty();
+		harness.runUntil(Duration.ofSeconds(59));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(Duration.ofSeconds(59));
+	}
+
+	@Test
+	void heartbeatsFollowEachSuccessByTheTimeoutLessTheMargin() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMinutes(10));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at)
+			.containsExactly(seconds(59), seconds(118), seconds(177), seconds(236), seconds(295), seconds(354),
+					seconds(413), seconds(472), seconds(531), seconds(590));
+	}
+
+	@Test
+	void taskOptionsOverrideTheDefaultTimeout() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ofSeconds(10)));
+		harness.runUntil(Duration.ofSeconds(30));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at)
+			.containsExactly(seconds(9), seconds(18), seconds(27));
+	}
+
+	@Test
+	void shortTimeoutsKeepAThirdOfTheTimeoutAsMargin() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ofMillis(1500)));
+		harness.runUntil(Duration.ofSeconds(3));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at)
+			.containsExactly(Duration.ofMillis(1000), Duration.ofMillis(2000), Duration.ofMillis(3000));
+	}
+
+	@Test
+	void cancellationLatencyShortensTheIntervalButNotBelowTheMinimum() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("fast", HeartbeatOptions.defaults().withMaxCancellationLatency(Duration.ofSeconds(5)));
+		harness.engine.start("capped", HeartbeatOptions.defaults().withMaxCancellationLatency(Duration.ofMillis(1500)));
+		harness.runUntil(Duration.ofSeconds(15));
+		assertThat(harness.transport.callsFor("fast")).extracting(ScriptedTransport.Call::at)
+			.containsExactly(seconds(5), seconds(10), seconds(15));
+		assertThat(harness.transport.callsFor("capped")).hasSize(10);
+	}
+
+	@Test
+	void measuredRoundTripWidensTheMargin() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.always((call) -> {
+			CompletableFuture<Boolean> answer = new CompletableFuture<>();
+			pendingAnswers.add(answer);
+			return answer;
+		});
+		harness.engine.start("slow", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(59));
+		assertThat(harness.transport.calls).hasSize(1);
+		harness.runUntil(Duration.ofSeconds(61));
+		pendingAnswers.remove(0).complete(false);
+		harness.settle();
+		// 2 s round trip: margin = 2 * upper bound (2 s + 4 * 1 s) + 0.1 s = 12.1 s
+		harness.runUntil(Duration.ofMillis(59_000 + 60_000 - 12_100 - 1));
+		assertThat(harness.transport.calls).hasSize(1);
+		harness.runUntil(Duration.ofMillis(59_000 + 60_000 - 12_100));
+		assertThat(harness.transport.calls).hasSize(2);
+	}
+
+	private final List<CompletableFuture<Boolean>> pendingAnswers = new ArrayList<>();
+
+	@Test
+	void detailsAreCoalescedIntoTheNextHeartbeat() {
+		EngineHarness harness = new EngineHarness();
+		HeartbeatHandle handle = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		handle.setDetails("10%");
+		handle.setDetails("20%");
+		harness.runUntil(Duration.ofSeconds(30));
+		handle.setDetails("30%");
+		harness.runUntil(Duration.ofSeconds(59));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::details).containsExactly("30%");
+	}
+
+	@Test
+	void cancellationIsReportedOnceAndHeartbeatsContinue() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.always((call) -> CompletableFuture.completedFuture(true));
+		HeartbeatHandle handle = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(200));
+		assertThat(handle.isCancellationRequested()).isTrue();
+		assertThat(harness.listener.cancellations).hasSize(1);
+		assertThat(harness.transport.calls).hasSize(3);
+		assertThat(harness.engine.stats().cancellationsRequested()).isEqualTo(1);
+	}
+
+	@Test
+	void unknownResourceLosesTheTaskOnceAndStopsItsHeartbeats() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.thenFail(ScriptedTransport.unknownResource());
+		HeartbeatHandle handle = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMinutes(10));
+		assertThat(harness.transport.calls).hasSize(1);
+		assertThat(handle.isLost()).isTrue();
+		assertThat(harness.listener.losses).containsExactly(TaskLossReason.UNKNOWN_RESOURCE);
+		assertThat(harness.engine.stats().activeTasks()).isZero();
+		assertThat(harness.engine.stats().consecutiveFailures()).isZero();
+	}
+
+	@Test
+	void operationNotPermittedIsNotRetried() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.always((call) -> CompletableFuture.failedFuture(ScriptedTransport.notPermitted()));
+		harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMinutes(5));
+		assertThat(harness.transport.calls).hasSize(1);
+		assertThat(harness.listener.losses).containsExactly(TaskLossReason.NOT_PERMITTED);
+		assertThat(harness.engine.stats().isNotPermitted()).isTrue();
+	}
+
+	@Test
+	void validationErrorsAreNotRetried() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.always((call) -> CompletableFuture.failedFuture(ScriptedTransport.validation()));
+		harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMinutes(5));
+		assertThat(harness.transport.calls).hasSize(1);
+		assertThat(harness.listener.losses).containsExactly(TaskLossReason.REJECTED);
+	}
+
+	@Test
+	void serverErrorsAreRetriedWithGrowingBackoffWithinTheDeadline() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.thenFail(ScriptedTransport.serverError())
+			.thenFail(ScriptedTransport.serverError())
+			.thenFail(ScriptedTransport.serverError());
+		HeartbeatHandle handle = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(60));
+		List<Duration> times = harness.transport.calls.stream().map(ScriptedTransport.Call::at).toList();
+		assertThat(times).hasSize(4);
+		assertThat(times.get(1).minus(times.get(0))).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+		assertThat(times.get(2).minus(times.get(1))).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+		assertThat(times.get(3).minus(times.get(2))).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+		assertThat(handle.isLost()).isFalse();
+		// the next heartbeat is planned from the successful one
+		harness.runUntil(times.get(3).plusSeconds(59));
+		assertThat(harness.transport.calls).hasSize(5);
+	}
+
+	@Test
+	void persistentFailuresLoseTheTaskOnceItsDeadlinePassed() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.always((call) -> CompletableFuture.failedFuture(ScriptedTransport.serverError()));
+		HeartbeatHandle handle = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMinutes(10));
+		assertThat(handle.isLost()).isTrue();
+		assertThat(harness.listener.losses).containsExactly(TaskLossReason.DEADLINE_PASSED);
+		ScriptedTransport.Call last = harness.transport.calls.get(harness.transport.calls.size() - 1);
+		assertThat(last.at()).isLessThanOrEqualTo(T.plusSeconds(1));
+		assertThat(harness.transport.calls.size()).isLessThan(15);
+		assertThat(harness.engine.stats().consecutiveFailures()).isEqualTo(harness.transport.calls.size());
+	}
+
+	@Test
+	void callTimeoutNeverOutlivesTheDeadline() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ofSeconds(3)));
+		harness.runUntil(Duration.ofSeconds(2));
+		assertThat(harness.transport.calls.get(0).timeout()).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void throttlingLowersTheRateWhichThenRecovers() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.thenFail(ScriptedTransport.throttled());
+		harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(59));
+		assertThat(harness.engine.stats().currentRateLimit()).isEqualTo(75);
+		assertThat(harness.engine.stats().throttledLastMinute()).isEqualTo(1);
+		harness.runUntil(Duration.ofSeconds(70));
+		assertThat(harness.engine.stats().currentRateLimit()).isEqualTo(150);
+		assertThat(harness.transport.calls).hasSize(2);
+	}
+
+	@Test
+	void whenDemandExceedsTheRateTheClosestDeadlineGoesFirst() {
+		HeartbeatEngineSettings settings = HeartbeatEngineSettings.builder().rateLimit(1).rateLimitBurst(1).build();
+		EngineHarness harness = new EngineHarness(settings);
+		// Same planned send time (cancellation latency), different deadlines.
+		harness.engine.start("relaxed", HeartbeatOptions.defaults().withMaxCancellationLatency(Duration.ofSeconds(5)));
+		harness.engine.start("urgent", HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ofSeconds(8))
+			.withMaxCancellationLatency(Duration.ofSeconds(5)));
+		harness.runUntil(Duration.ofSeconds(5));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::token).containsExactly("urgent");
+		harness.runUntil(Duration.ofSeconds(6));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::token).containsExactly("urgent", "relaxed");
+	}
+
+	@Test
+	void tasksStartedTogetherAreSpreadAheadOfTheirDeadlines() {
+		HeartbeatEngineSettings settings = HeartbeatEngineSettings.builder().rateLimit(10).rateLimitBurst(1).build();
+		EngineHarness harness = new EngineHarness(settings);
+		Duration timeout = Duration.ofSeconds(10);
+		for (int i = 0; i < 80; i++) {
+			harness.engine.start("task-" + i, HeartbeatOptions.defaults().withHeartbeatTimeout(timeout));
+		}
+		harness.runUntil(Duration.ofSeconds(60));
+		for (int i = 0; i < 80; i++) {
+			List<Duration> times = harness.transport.callsFor("task-" + i).stream().map(ScriptedTransport.Call::at).toList();
+			Duration previous = Duration.ZERO;
+			for (Duration time : times) {
+				assertThat(time.minus(previous)).as("interval of task-%d", i).isLessThan(timeout);
+				previous = time;
+			}
+			assertThat(times.size()).as("calls of task-%d", i).isBetween(6, 7);
+		}
+		assertThat(harness.listener.losses).isEmpty();
+	}
+
+	@Test
+	void oneShotReturnsTheCancellationFlagAndReportsItForTheTrackedTask() {
+		EngineHarness harness = new EngineHarness();
+		HeartbeatHandle handle = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.transport.thenCancelRequested();
+		CompletableFuture<Boolean> result = harness.engine.heartbeatOnce("token-1", "5%", ActivityTaskInfo.unknown());
+		harness.settle();
+		assertThat(result).isCompletedWithValue(true);
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::details).containsExactly("5%");
+		assertThat(handle.isCancellationRequested()).isTrue();
+		assertThat(harness.listener.cancellations).hasSize(1);
+	}
+
+	@Test
+	void oneShotOfALostTaskFailsWithActivityTaskLostException() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.thenFail(ScriptedTransport.unknownResource());
+		CompletableFuture<Boolean> result = harness.engine.heartbeatOnce("token-1", null, ActivityTaskInfo.unknown());
+		harness.settle();
+		assertThat(result).failsWithin(Duration.ZERO)
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.withCauseInstanceOf(io.github.swfheartbeat.core.ActivityTaskLostException.class);
+	}
+
+	@Test
+	void oneShotRetriesTransientErrorsWithinTheCallTimeout() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.always((call) -> CompletableFuture.failedFuture(ScriptedTransport.serverError()));
+		CompletableFuture<Boolean> result = harness.engine.heartbeatOnce("token-1", null, ActivityTaskInfo.unknown());
+		harness.runUntil(Duration.ofSeconds(9));
+		assertThat(result).isNotDone();
+		harness.runUntil(Duration.ofSeconds(11));
+		assertThat(result).isCompletedExceptionally();
+		assertThat(harness.transport.calls.size()).isBetween(4, 12);
+	}
+
+	@Test
+	void handlesForTheSameTokenShareOneTask() {
+		EngineHarness harness = new EngineHarness();
+		HeartbeatHandle outer = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		HeartbeatHandle inner = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(60));
+		assertThat(harness.transport.calls).hasSize(1);
+		inner.close();
+		inner.close();
+		harness.runUntil(Duration.ofSeconds(120));
+		assertThat(harness.transport.calls).hasSize(2);
+		outer.close();
+		harness.runUntil(Duration.ofSeconds(300));
+		assertThat(harness.transport.calls).hasSize(2);
+		assertThat(harness.listener.started).hasSize(1);
+		assertThat(harness.listener.ended).hasSize(1);
+		assertThat(harness.engine.stats().activeTasks()).isZero();
+	}
+
+	@Test
+	void heartbeatTimeoutIsDiscoveredOncePerActivityType() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.describeWith((type) -> CompletableFuture.completedFuture(Optional.of(Duration.ofSeconds(20))));
+		ActivityTaskInfo info = new ActivityTaskInfo("domain", "a1", "Transcode", "1", "wf", "run");
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withActivityTask(info));
+		harness.engine.start("token-2", HeartbeatOptions.defaults().withActivityTask(info));
+		harness.runUntil(Duration.ofSeconds(20));
+		assertThat(harness.transport.describes).containsExactly("domain/Transcode:1");
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(seconds(19), seconds(19));
+	}
+
+	@Test
+	void discoveryThatCompletesLaterReplansTheTask() {
+		EngineHarness harness = new EngineHarness();
+		CompletableFuture<Optional<Duration>> describe = new CompletableFuture<>();
+		harness.transport.describeWith((type) -> describe);
+		ActivityTaskInfo info = new ActivityTaskInfo("domain", "a1", "Transcode", "1", "wf", "run");
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withActivityTask(info));
+		harness.runUntil(Duration.ofSeconds(1));
+		describe.complete(Optional.of(Duration.ofSeconds(5)));
+		harness.runUntil(Duration.ofSeconds(5));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(seconds(4));
+	}
+
+	@Test
+	void failedDiscoveryFallsBackToTheDefault() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.describeWith((type) -> CompletableFuture.failedFuture(ScriptedTransport.serverError()));
+		ActivityTaskInfo info = new ActivityTaskInfo("domain", "a1", "Transcode", "1", "wf", "run");
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withActivityTask(info));
+		harness.runUntil(Duration.ofSeconds(60));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(seconds(59));
+	}
+
+	@Test
+	void aFailingListenerDoesNotStopHeartbeatsOrOtherListeners() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.addListener(new HeartbeatListener() {
+			@Override
+			public void onHeartbeat(HeartbeatAttempt attempt) {
+				throw new IllegalStateException("broken listener");
+			}
+		});
+		harness.engine.start("token-1", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(200));
+		assertThat(harness.transport.calls).hasSize(3);
+		assertThat(harness.listener.attempts).hasSize(3);
+	}
+
+	@Test
+	void shutdownRefusesNewTasksAndKeepsRunningOnesUntilTheyEnd() {
+		EngineHarness harness = new EngineHarness();
+		HeartbeatHandle running = harness.engine.start("token-1", HeartbeatOptions.defaults());
+		CompletableFuture<Void> termination = harness.engine.shutdown(Duration.ofMinutes(5));
+		harness.settle();
+		org.assertj.core.api.Assertions
+			.assertThatIllegalStateException()
+			.isThrownBy(() -> harness.engine.start("token-2", HeartbeatOptions.defaults()))
+			.withMessageContaining("shutting down");
+		harness.runUntil(Duration.ofSeconds(120));
+		assertThat(harness.transport.calls).hasSize(2);
+		assertThat(termination).isNotDone();
+		running.close();
+		harness.settle();
+		assertThat(termination).isDone();
+		harness.runUntil(Duration.ofSeconds(600));
+		assertThat(harness.transport.calls).hasSize(2);
+	}
+
+	@Test
+	void afterTheGracePeriodNothingMoreIsSent() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("token-1", HeartbeatOptions.defaults());
+		CompletableFuture<Void> termination = harness.engine.shutdown(Duration.ofSeconds(70));
+		harness.runUntil(Duration.ofSeconds(71));
+		assertThat(termination).isDone();
+		assertThat(harness.transport.calls).hasSize(1);
+		harness.runUntil(Duration.ofSeconds(600));
+		assertThat(harness.transport.calls).hasSize(1);
+		assertThat(harness.engine.isTerminated()).isTrue();
+		harness.engine.shutdown(Duration.ZERO);
+	}
+
+	private static Duration seconds(long seconds) {
+		return Duration.ofSeconds(seconds);
+	}
+
+}
