@@ -23,6 +23,18 @@ public final class EmbeddedSwfServer {
 
 	private static final int BACKLOG = 1024;
 
+	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	static {
+		// The JDK server writes a response's headers and body apart; with Nagle's algorithm on, each
+		// answer then waits for the client's delayed ACK (about 40 ms on Linux), which caps a
+		// keep-alive connection at some 25 calls a second. The server reads the switch once, when
+		// its first instance in the JVM is created; a value set by the user wins.
+		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+			System.setProperty(NO_DELAY_PROPERTY, "true");
+		}
+	}
+
 	private final SwfModel model;
 
 	private final FaultPlan faults;
