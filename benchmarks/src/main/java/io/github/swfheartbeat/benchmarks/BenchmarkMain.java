@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar heartbeat-throughput [--tasks 10000] [--concurrency 64]
- *     [--warmup 10] [--seconds 10] [--runs 5] [--update docs/benchmarks.md]
+ *     [--warmup 30] [--seconds 10] [--runs 5] [--update docs/benchmarks.md]
  * </pre>
  */
 public final class BenchmarkMain {

@@ -17,7 +17,7 @@ record BenchmarkOptions(int tasks, int concurrency, int warmupSeconds, int secon
 	static BenchmarkOptions parse(String... args) {
 		int tasks = 10_000;
 		int concurrency = 64;
-		int warmup = 10;
+		int warmup = 30;
 		int seconds = 10;
 		int runs = 5;
 		String update = null;
