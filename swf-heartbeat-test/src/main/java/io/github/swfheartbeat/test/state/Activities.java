@@ -155,10 +155,7 @@ final class Activities {
 			if (task != null) {
 				return start(task, identity);
 			}
-			PollWaiter waiter = new PollWaiter(identity, 0, false, reply);
-			queue.addWaiter(waiter);
-			waiter.expireAfter(this.context.schedule(() -> waiter.complete(noTask()),
-					this.context.longPollTimeout.toNanos()));
+			this.context.park(queue, new PollWaiter(identity, 0, false, reply), noTask());
 			return null;
 		});
 		if (response != null) {

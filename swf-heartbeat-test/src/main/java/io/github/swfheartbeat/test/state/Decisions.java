@@ -81,10 +81,7 @@ final class Decisions {
 			if (task != null) {
 				return start(task, identity, pageSize, reverseOrder);
 			}
-			PollWaiter waiter = new PollWaiter(identity, pageSize, reverseOrder, reply);
-			taskList.addWaiter(waiter);
-			waiter.expireAfter(this.context.schedule(() -> waiter.complete(noTask()),
-					this.context.longPollTimeout.toNanos()));
+			this.context.park(taskList, new PollWaiter(identity, pageSize, reverseOrder, reply), noTask());
 			return null;
 		});
 		if (response != null) {

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.github.swfheartbeat.test.json.JsonObject;
+
 /**
  * What the parts of the model share: the lock, the clock, the timer thread and the indexes.
  */
@@ -64,6 +66,14 @@ final class ModelContext {
 	 */
 	ScheduledFuture<?> scheduleUnlocked(Runnable action, long delayNanos) {
 		return this.timers.schedule(action, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Parks a poll on a task list until a task arrives or its long poll ends with no task.
+	 */
+	void park(TaskQueue<?> taskList, PollWaiter waiter, JsonObject noTask) {
+		taskList.addWaiter(waiter);
+		waiter.expireAfter(schedule(() -> waiter.complete(noTask), this.longPollTimeout.toNanos()));
 	}
 
 	long nanoTime() {
