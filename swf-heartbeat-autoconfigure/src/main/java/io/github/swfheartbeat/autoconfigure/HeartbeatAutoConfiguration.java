@@ -1,5 +1,7 @@
 package io.github.swfheartbeat.autoconfigure;
 
+import java.util.List;
+
 import io.github.swfheartbeat.core.HeartbeatService;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
@@ -101,8 +103,11 @@ public final class HeartbeatAutoConfiguration {
 				transport = new ObservedHeartbeatTransport(heartbeatTransport, registry,
 						observationConvention.getIfUnique());
 			}
+			// Listeners first: the engine starts its thread at once, and a listener that cannot be
+			// created would otherwise leave it running without a bean to close it.
+			List<HeartbeatListener> orderedListeners = listeners.orderedStream().toList();
 			HeartbeatEngine engine = new HeartbeatEngine(transport, heartbeatEngineSettings);
-			listeners.orderedStream().forEach(engine::addListener);
+			orderedListeners.forEach(engine::addListener);
 			return engine;
 		}
 
