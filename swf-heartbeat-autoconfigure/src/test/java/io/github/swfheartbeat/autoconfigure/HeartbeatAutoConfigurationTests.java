@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.swfheartbeat.client.SwfAsyncClientCustomizer;
-import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.DetailsOverflow;
 import io.github.swfheartbeat.core.HeartbeatHandle;
 import io.github.swfheartbeat.core.HeartbeatOptions;
