@@ -1,0 +1,73 @@
+package io.github.swfheartbeat.autoconfigure;
+
+import io.github.swfheartbeat.client.SwfAsyncClientCustomizer;
+import io.github.swfheartbeat.client.SwfClientCustomizer;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.swf.SwfAsyncClient;
+import software.amazon.awssdk.services.swf.SwfAsyncClientBuilder;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.SwfClientBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the Amazon SWF clients, built from
+ * {@code swf.client.*} and {@link SwfClientCustomizer}/{@link SwfAsyncClientCustomizer} beans.
+ * Backs off entirely when the application defines an {@link SwfClient} or an
+ * {@link SwfAsyncClient}: its own client then carries the heartbeats.
+ */
+@AutoConfiguration
+@ConditionalOnClass(SwfClient.class)
+@ConditionalOnMissingBean({ SwfClient.class, SwfAsyncClient.class })
+@EnableConfigurationProperties(SwfClientProperties.class)
+public final class SwfClientAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	SwfClient swfClient(SwfClientProperties properties, ObjectProvider<SwfClientCustomizer> customizers) {
+		SwfClientBuilderConfigurer configurer = new SwfClientBuilderConfigurer(properties);
+		SwfClientBuilder builder = configurer.configure(SwfClient.builder());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return configurer.build(builder::build);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(NettyNioAsyncHttpClient.class)
+	static class SwfAsyncClientConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		SwfAsyncClient swfAsyncClient(SwfClientProperties properties,
+				ObjectProvider<SwfAsyncClientCustomizer> customizers) {
+			SwfClientBuilderConfigurer configurer = new SwfClientBuilderConfigurer(properties);
+			SwfAsyncClientBuilder builder = configurer.configure(SwfAsyncClient.builder());
+			applyMaxConcurrency(properties.getMaxConcurrency(), builder);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return configurer.build(builder::build);
+		}
+
+		private void applyMaxConcurrency(@Nullable Integer maxConcurrency, SwfAsyncClientBuilder builder) {
+			if (maxConcurrency == null) {
+				// Leave the HTTP client to the SDK, so that a customizer may give the builder one of
+				// its own: the SDK refuses a client and a client builder together.
+				return;
+			}
+			if (maxConcurrency < 1) {
+				throw new InvalidConfigurationPropertyValueException("swf.client.max-concurrency", maxConcurrency,
+						"It must be at least 1");
+			}
+			builder.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency));
+		}
+
+	}
+
+}
