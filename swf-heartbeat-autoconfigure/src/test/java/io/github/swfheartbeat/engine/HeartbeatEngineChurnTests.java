@@ -61,7 +61,8 @@ class HeartbeatEngineChurnTests {
 				assertThat(engine.trackedTokenCount()).isZero();
 				assertThat(ended.get()).isEqualTo(100_001);
 			});
-			assertThat(engineThreads()).isLessThanOrEqualTo(engineThreadsBefore + 1);
+			// A listener lane may briefly hand over to a second pool thread; the count must not follow the task count.
+			assertThat(engineThreads()).isLessThanOrEqualTo(engineThreadsBefore + 3);
 			assertThat(engine.scheduler().queueSizes().get(10, TimeUnit.SECONDS)).containsExactly(0, 0, 0);
 		}
 		finally {

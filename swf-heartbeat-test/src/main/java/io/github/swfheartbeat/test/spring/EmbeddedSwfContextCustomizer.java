@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -49,11 +50,18 @@ class EmbeddedSwfContextCustomizer implements ContextCustomizer {
 					Map.of("swf.client.endpoint", swf.endpoint().toString(), "swf.client.region", swf.region(),
 							"swf.client.credentials.access-key-id", EmbeddedSwf.ACCESS_KEY_ID,
 							"swf.client.credentials.secret-access-key", EmbeddedSwf.SECRET_ACCESS_KEY)));
-		context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> {
-			if (event.getApplicationContext() == context) {
-				swf.close();
-			}
-		});
+		// Closed with the singletons, after lifecycle beans stopped: a graceful shutdown of the
+		// application under test can still reach the endpoint.
+		if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean(BEAN_NAME, swf::close);
+		}
+		else {
+			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> {
+				if (event.getApplicationContext() == context) {
+					swf.close();
+				}
+			});
+		}
 	}
 
 	static Duration parseDuration(String text) {
