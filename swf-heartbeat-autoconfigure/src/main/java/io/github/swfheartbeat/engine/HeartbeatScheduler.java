@@ -30,6 +30,8 @@ final class HeartbeatScheduler {
 
 	private static final Logger logger = LoggerFactory.getLogger(HeartbeatScheduler.class);
 
+	private static final long LAST_CHANCE_NANOS = Duration.ofMillis(50).toNanos();
+
 	private static final long MIN_CALL_TIMEOUT_NANOS = Duration.ofMillis(500).toNanos();
 
 	private final HeartbeatEngineSettings settings;
@@ -388,6 +390,12 @@ final class HeartbeatScheduler {
 			return;
 		}
 		long retryAt = Math.min(this.now + this.backoff.delayNanos(task.failures), task.giveUpNanos);
+		// However long the backoff, one try goes out just before the deadline: a heartbeat that
+		// SWF receives after it is too late, one that arrives a round trip early still counts.
+		long lastChance = task.deadlineNanos - Math.max(this.roundTrip.upperBoundNanos(), LAST_CHANCE_NANOS);
+		if (this.now < lastChance) {
+			retryAt = Math.min(retryAt, lastChance);
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Heartbeat for {} failed (attempt {}), retrying in {} ms: {}", task.fingerprint, task.failures,
 					(retryAt - this.now) / 1_000_000, FailureKind.unwrap(error).toString());

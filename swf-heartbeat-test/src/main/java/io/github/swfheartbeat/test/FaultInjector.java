@@ -35,6 +35,15 @@ public interface FaultInjector {
 	FaultInjector throttleNext(String operation, int count);
 
 	/**
+	 * Answers the next calls of an operation with SWF's {@code OperationNotPermittedFault}
+	 * (HTTP 400), as when IAM denies the action, instead of running them.
+	 * @param operation the operation, or {@link #ALL_OPERATIONS}
+	 * @param count how many calls
+	 * @return this injector
+	 */
+	FaultInjector denyNext(String operation, int count);
+
+	/**
 	 * Closes the connection of the next calls of an operation without answering them; the calls
 	 * are not run.
 	 * @param operation the operation, or {@link #ALL_OPERATIONS}

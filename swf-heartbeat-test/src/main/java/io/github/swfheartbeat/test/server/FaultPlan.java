@@ -34,6 +34,11 @@ public final class FaultPlan implements FaultInjector {
 	}
 
 	@Override
+	public FaultInjector denyNext(String operation, int count) {
+		return plan(operation, count, new PlannedFault(PlannedFault.Kind.DENY, 400));
+	}
+
+	@Override
 	public FaultInjector resetNext(String operation, int count) {
 		return plan(operation, count, new PlannedFault(PlannedFault.Kind.RESET, 0));
 	}

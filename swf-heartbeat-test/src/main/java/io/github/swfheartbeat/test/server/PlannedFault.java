@@ -20,7 +20,10 @@ record PlannedFault(Kind kind, int httpStatus) {
 		THROTTLE,
 
 		/** Close the connection without an answer. */
-		RESET
+		RESET,
+
+		/** Answer with SWF's OperationNotPermittedFault, as when IAM denies the call. */
+		DENY
 
 	}
 

@@ -41,6 +41,8 @@ final class SwfRequestHandler implements HttpHandler {
 
 	private static final String VALIDATION = "com.amazon.coral.validate#ValidationException";
 
+	private static final String NOT_PERMITTED = "com.amazonaws.swf.base.model#OperationNotPermittedFault";
+
 	private static final String THROTTLING = "com.amazon.coral.availability#ThrottlingException";
 
 	private static final String INTERNAL_FAILURE = "com.amazon.coral.service#InternalFailure";
@@ -124,6 +126,8 @@ final class SwfRequestHandler implements HttpHandler {
 			switch (fault.kind()) {
 				case RESET -> reply.reset();
 				case THROTTLE -> fault(reply, 400, THROTTLING, "Rate exceeded");
+				case DENY -> fault(reply, 400, NOT_PERMITTED,
+						"User is not authorized to perform: swf:" + operationName + " (injected)");
 				case FAIL -> fault(reply, fault.httpStatus(), (fault.httpStatus() == 503) ? SERVICE_UNAVAILABLE
 						: INTERNAL_FAILURE, "Injected server fault");
 			}

@@ -1,0 +1,196 @@
+package io.github.swfheartbeat.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.swfheartbeat.core.ActivityTaskInfo;
+import io.github.swfheartbeat.core.HeartbeatHandle;
+import io.github.swfheartbeat.core.HeartbeatOptions;
+import io.github.swfheartbeat.core.TaskLossReason;
+import io.github.swfheartbeat.test.ActivityTaskState;
+import io.github.swfheartbeat.test.EmbeddedSwf;
+import io.github.swfheartbeat.test.StartedActivity;
+import io.github.swfheartbeat.test.junit.EmbeddedSwfExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The engine with the real {@code SwfAsyncClient} over HTTP against the embedded SWF endpoint.
+ */
+class HeartbeatEngineIntegrationTests {
+
+	private static final Duration T = Duration.ofSeconds(2);
+
+	@RegisterExtension
+	static final EmbeddedSwfExtension embedded = new EmbeddedSwfExtension();
+
+	private EmbeddedSwf swf;
+
+	private EmbeddedSwfScenario scenario;
+
+	private final RecordingListener listener = new RecordingListener();
+
+	private HeartbeatEngine engine;
+
+	@BeforeEach
+	void start() {
+		this.swf = embedded.get();
+		this.scenario = new EmbeddedSwfScenario(this.swf);
+		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
+				HeartbeatEngineSettings.builder().defaultDomain(EmbeddedSwfScenario.DOMAIN).build());
+		this.engine.addListener(this.listener);
+	}
+
+	@AfterEach
+	void stop() {
+		this.engine.shutdown(Duration.ZERO);
+	}
+
+	@Test
+	void keepsATaskAliveLongPastItsHeartbeatTimeoutWithItsNewestDetails() {
+		StartedActivity task = this.scenario.start(T);
+		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
+			handle.setDetails("10%");
+			await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+			handle.setDetails("60%");
+			await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
+			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isBetween(4L, 7L);
+			assertThat(this.swf.activityTask(task.taskToken()).lastDetails()).isEqualTo("60%");
+		}
+		assertThat(this.listener.losses).isEmpty();
+	}
+
+	@Test
+	void discoversTheHeartbeatTimeoutOfTheActivityType() {
+		StartedActivity task = this.scenario.start(T);
+		HeartbeatOptions options = HeartbeatOptions.defaults()
+			.withActivityTask(ActivityTaskInfo.of(task.task(), null));
+		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), options)) {
+			await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
+		}
+		assertThat(this.swf.callCount("DescribeActivityType")).isEqualTo(1);
+	}
+
+	@Test
+	void reportsCancellationWithinItsLatencyAndTheTaskCanRespondCanceled() throws Exception {
+		Duration latency = Duration.ofSeconds(1);
+		Duration timeout = Duration.ofSeconds(30);
+		StartedActivity task = this.scenario.start(timeout);
+		HeartbeatOptions options = EmbeddedSwfScenario.options(task, timeout).withMaxCancellationLatency(latency);
+		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), options)) {
+			await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+			long requested = System.nanoTime();
+			this.swf.requestCancel(task.scheduled());
+			await().atMost(Duration.ofSeconds(5)).until(handle::isCancellationRequested);
+			Duration detected = Duration.ofNanos(System.nanoTime() - requested);
+			assertThat(detected).isLessThan(latency.plusMillis(500));
+			assertThat(this.listener.cancellations).singleElement()
+				.satisfies((snapshot) -> assertThat(snapshot.activityTask().activityId())
+					.isEqualTo(task.scheduled().activityId()));
+			this.engine.transport().respondCanceled(task.taskToken(), "stopped").get();
+		}
+		assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.CANCELED);
+	}
+
+	@Test
+	void reportsATaskTheEndpointTimedOutAsLostOnce() {
+		StartedActivity task = this.scenario.start(T);
+		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
+			this.swf.timeOut(task.taskToken());
+			await().atMost(Duration.ofSeconds(5)).until(handle::isLost);
+			await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+		}
+		assertThat(this.listener.losses).containsExactly(TaskLossReason.UNKNOWN_RESOURCE);
+		assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isZero();
+	}
+
+	@Test
+	void retriesItselfBecauseSdkRetriesAreOffForHeartbeats() {
+		StartedActivity task = this.scenario.start(T);
+		this.swf.faults().failNext("RecordActivityTaskHeartbeat", 1, 503);
+		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.listener.attempts.size() >= 2);
+		}
+		assertThat(this.listener.attempts.subList(0, 2)).extracting(HeartbeatAttempt::outcome)
+			.containsExactly(HeartbeatOutcome.ERROR, HeartbeatOutcome.SUCCESS);
+		assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
+	}
+
+	@Test
+	void operationNotPermittedStopsTheTaskAndMarksTheEngine() {
+		StartedActivity task = this.scenario.start(T);
+		this.swf.faults().denyNext("RecordActivityTaskHeartbeat", 1);
+		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
+			await().atMost(Duration.ofSeconds(5)).until(handle::isLost);
+		}
+		assertThat(this.listener.losses).containsExactly(TaskLossReason.NOT_PERMITTED);
+		assertThat(this.engine.stats().isNotPermitted()).isTrue();
+		assertThat(this.swf.callCount("RecordActivityTaskHeartbeat")).isEqualTo(1);
+	}
+
+	@Test
+	void blockingClientIsAdaptedOnABoundedPool() {
+		StartedActivity task = this.scenario.start(T);
+		try (SwfClientTransport transport = new SwfClientTransport(this.swf.syncClient(), 2);
+				HeartbeatEngine blocking = new HeartbeatEngine(transport, HeartbeatEngineSettings.defaults());
+				HeartbeatHandle handle = blocking.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
+			await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
+			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isGreaterThanOrEqualTo(3);
+		}
+	}
+
+	@Test
+	void aThousandConcurrentTasksStayAliveOnThreadsThatDoNotGrowWithTheirNumber() {
+		// 1,000 tasks with a 3 s timeout need about 500 calls per second: above the default limit,
+		// which is sized for SWF's quota; the embedded endpoint has none.
+		this.engine.shutdown(Duration.ZERO);
+		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
+				HeartbeatEngineSettings.builder().rateLimit(2_000).rateLimitBurst(2_000).build());
+		this.engine.addListener(this.listener);
+		Duration timeout = Duration.ofSeconds(3);
+		List<HeartbeatHandle> handles = new ArrayList<>();
+		startTasks(10, timeout, handles);
+		await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+		int threadsWithFew = Thread.activeCount();
+		List<StartedActivity> many = startTasks(1_000, timeout, handles);
+		await().pollDelay(Duration.ofSeconds(8)).until(() -> true);
+		int threadsWithMany = Thread.activeCount();
+		try {
+			assertThat(many).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
+				.isEqualTo(ActivityTaskState.OPEN));
+			assertThat(many).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount())
+				.isGreaterThanOrEqualTo(3));
+			assertThat(this.listener.losses).isEmpty();
+			assertThat(this.engine.stats().activeTasks()).isEqualTo(1_010);
+			// The SDK's I/O threads may add a few; a thread per task would add a thousand.
+			assertThat(threadsWithMany - threadsWithFew).isLessThan(20);
+		}
+		finally {
+			handles.forEach(HeartbeatHandle::close);
+		}
+	}
+
+	/**
+	 * Starts tasks and heartbeats each from the moment a worker would have polled it: SWF's heartbeat
+	 * clock starts then.
+	 */
+	private List<StartedActivity> startTasks(int count, Duration timeout, List<HeartbeatHandle> handles) {
+		List<StartedActivity> tasks = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			StartedActivity task = this.scenario.start(timeout);
+			handles.add(this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, timeout)));
+			tasks.add(task);
+		}
+		return tasks;
+	}
+
+}
