@@ -259,6 +259,10 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 		return this.scheduler;
 	}
 
+	int trackedTokenCount() {
+		return this.tasks.size();
+	}
+
 	void release(TrackedTask task) {
 		boolean[] last = new boolean[1];
 		this.tasks.computeIfPresent(task.token, (token, current) -> {

@@ -118,6 +118,17 @@ final class HeartbeatScheduler {
 		return this.termination.isDone();
 	}
 
+	/**
+	 * Returns how many tasks are planned or ready, and how many calendar slots are reserved, as
+	 * seen by the scheduler thread; for leak checks in tests.
+	 * @return a future of planned tasks, ready tasks, reserved slots
+	 */
+	CompletableFuture<int[]> queueSizes() {
+		CompletableFuture<int[]> sizes = new CompletableFuture<>();
+		post(() -> sizes.complete(new int[] { this.waiting.size(), this.ready.size(), this.calendar.reservedCount() }));
+		return sizes;
+	}
+
 	boolean hasPendingCommands() {
 		return !this.inbox.isEmpty();
 	}

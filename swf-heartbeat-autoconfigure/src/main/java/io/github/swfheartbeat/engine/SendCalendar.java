@@ -17,7 +17,7 @@ final class SendCalendar {
 
 	private final Map<Long, Integer> reservations = new HashMap<>();
 
-	private long prunedBelow = Long.MIN_VALUE;
+	private long prunedBelow = Long.MIN_VALUE / 2;
 
 	SendCalendar(double ratePerSecond) {
 		this.capacityPerSlot = Math.max(1, (int) Math.floor(ratePerSecond * SLOT_NANOS / 1_000_000_000.0));

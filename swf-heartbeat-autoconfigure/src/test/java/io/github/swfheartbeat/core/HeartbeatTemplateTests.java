@@ -1,0 +1,188 @@
+package io.github.swfheartbeat.core;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.swfheartbeat.engine.HeartbeatEngine;
+import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
+import io.github.swfheartbeat.engine.HeartbeatTransport;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link HeartbeatTemplate} against a running engine whose transport counts calls.
+ */
+class HeartbeatTemplateTests {
+
+	private final CountingTransport transport = new CountingTransport();
+
+	private final HeartbeatEngine engine = new HeartbeatEngine(this.transport,
+			HeartbeatEngineSettings.builder().detailsOverflow(DetailsOverflow.FAIL).build());
+
+	private final HeartbeatTemplate template = new HeartbeatTemplate(this.engine);
+
+	@AfterEach
+	void close() {
+		this.engine.close();
+	}
+
+	@Test
+	void oneShotReturnsWhetherCancellationWasRequested() {
+		assertThat(this.template.heartbeat("token-1", "50%")).isFalse();
+		this.transport.cancelRequested = true;
+		assertThat(this.template.heartbeat("token-1")).isTrue();
+		assertThat(this.transport.lastDetails.get()).isNull();
+	}
+
+	@Test
+	void invalidTokensFailBeforeAnyCall() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.heartbeat(null))
+			.withMessage("taskToken must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.heartbeat("  "))
+			.withMessage("taskToken must not be blank");
+		String tooLong = "x".repeat(1025);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.heartbeat(tooLong))
+			.withMessageStartingWith("taskToken is 1025 characters long; SWF accepts at most 1024")
+			.withMessageNotContaining(tooLong);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.start(""));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.execute(null, (context) -> 1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.template.executeAsync(" ", HeartbeatOptions.defaults(),
+					(context) -> CompletableFuture.completedFuture(1)));
+		assertThat(this.transport.calls).isZero();
+	}
+
+	@Test
+	void invalidArgumentsFailBeforeAnyCall() {
+		assertThatNullPointerException().isThrownBy(() -> this.template.start("token-1", null))
+			.withMessage("options must not be null");
+		assertThatNullPointerException().isThrownBy(() -> this.template.execute("token-1", null))
+			.withMessage("callback must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ZERO))
+			.withMessage("heartbeatTimeout must be positive but was PT0S");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> HeartbeatOptions.defaults().withMaxCancellationLatency(Duration.ofSeconds(-1)))
+			.withMessageContaining("maxCancellationLatency must be positive");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.heartbeat("token-1", "x".repeat(2049)))
+			.withMessageContaining("2049 characters long; at most 2048");
+		assertThatNullPointerException().isThrownBy(() -> new HeartbeatTemplate(null));
+		assertThatNullPointerException().isThrownBy(() -> this.engine.addListener(null));
+		assertThat(this.transport.calls).isZero();
+	}
+
+	@Test
+	void detailsOverTheLimitAreTruncatedByDefault() {
+		try (HeartbeatEngine truncating = new HeartbeatEngine(this.transport, HeartbeatEngineSettings.defaults())) {
+			new HeartbeatTemplate(truncating).heartbeat("token-1", "y".repeat(3000));
+		}
+		assertThat(this.transport.lastDetails.get()).hasSize(2048);
+	}
+
+	@Test
+	void executeBindsTheContextOnlyDuringTheCallback() {
+		assertThat(HeartbeatContext.find()).isEmpty();
+		String fingerprint = this.template.execute("token-1", (context) -> {
+			assertThat(HeartbeatContext.current()).isSameAs(context);
+			context.setDetails("10%");
+			return context.taskTokenFingerprint();
+		});
+		assertThat(fingerprint).isEqualTo(TaskTokenFingerprint.of("token-1")).doesNotContain("token-1");
+		assertThat(HeartbeatContext.find()).isEmpty();
+		assertThatIllegalStateException().isThrownBy(HeartbeatContext::current)
+			.withMessageContaining("No HeartbeatContext is bound to this thread");
+		awaitNoActiveTasks();
+	}
+
+	@Test
+	void contextFollowsWorkHandedToOtherThreads() throws Exception {
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			String seen = this.template.execute("token-1",
+					(context) -> CompletableFuture
+						.supplyAsync(() -> HeartbeatContext.current().taskTokenFingerprint(), context.wrap(executor))
+						.join());
+			assertThat(seen).isEqualTo(TaskTokenFingerprint.of("token-1"));
+			assertThat(executor.submit(() -> HeartbeatContext.find().isPresent()).get(5, TimeUnit.SECONDS)).isFalse();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void exceptionsOfTheCallbackPropagateAndEndTheHeartbeats() {
+		assertThatIllegalStateException().isThrownBy(() -> this.template.execute("token-1", (context) -> {
+			throw new IllegalStateException("boom");
+		})).withMessage("boom");
+		awaitNoActiveTasks();
+	}
+
+	@Test
+	void asyncWorkIsHeartbeatedUntilItsStageCompletes() {
+		CompletableFuture<String> work = new CompletableFuture<>();
+		CompletableFuture<String> result = this.template.executeAsync("token-1", HeartbeatOptions.defaults(),
+				(context) -> work);
+		assertThat(this.engine.stats().activeTasks()).isEqualTo(1);
+		work.completeExceptionally(new CompletionException(new IllegalStateException("failed")));
+		assertThat(result).isCompletedExceptionally();
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(result::join)
+			.withCauseInstanceOf(IllegalStateException.class);
+		awaitNoActiveTasks();
+	}
+
+	@Test
+	void closedEngineRefusesNewTasks() {
+		this.engine.close();
+		this.engine.close();
+		assertThatIllegalStateException().isThrownBy(() -> this.template.start("token-1"))
+			.withMessageContaining("accepts no new tasks");
+	}
+
+	private void awaitNoActiveTasks() {
+		// The scheduler thread retires closed tasks right after the handle closes.
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.engine.stats().activeTasks() == 0);
+	}
+
+	private static final class CountingTransport implements HeartbeatTransport {
+
+		volatile int calls;
+
+		volatile boolean cancelRequested;
+
+		final AtomicReference<@Nullable String> lastDetails = new AtomicReference<>();
+
+		@Override
+		public CompletableFuture<Boolean> recordHeartbeat(String taskToken, @Nullable String details, Duration timeout) {
+			this.calls++;
+			this.lastDetails.set(details);
+			return CompletableFuture.completedFuture(this.cancelRequested);
+		}
+
+		@Override
+		public CompletableFuture<java.util.Optional<Duration>> describeHeartbeatTimeout(String domain, String name,
+				String version) {
+			return CompletableFuture.completedFuture(java.util.Optional.empty());
+		}
+
+		@Override
+		public CompletableFuture<Void> respondCanceled(String taskToken, @Nullable String details) {
+			return CompletableFuture.completedFuture(null);
+		}
+
+	}
+
+}
