@@ -1,0 +1,17 @@
+package io.github.swfheartbeat.test.json;
+
+/**
+ * Thrown when a request body is not well-formed JSON.
+ */
+public class JsonSyntaxException extends RuntimeException {
+
+	/**
+	 * Creates an exception for a syntax error at a position of the input.
+	 * @param message what is wrong
+	 * @param position the character offset where it was found
+	 */
+	public JsonSyntaxException(String message, int position) {
+		super(message + " at offset " + position);
+	}
+
+}

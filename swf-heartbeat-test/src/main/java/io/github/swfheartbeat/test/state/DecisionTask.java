@@ -1,0 +1,36 @@
+package io.github.swfheartbeat.test.state;
+
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * A decision task of one execution, scheduled and then started by a decider's poll.
+ */
+final class DecisionTask {
+
+	final WorkflowExecution execution;
+
+	final long scheduledEventId;
+
+	String taskToken;
+
+	long startedEventId;
+
+	ScheduledFuture<?> startToCloseTimer;
+
+	DecisionTask(WorkflowExecution execution, long scheduledEventId) {
+		this.execution = execution;
+		this.scheduledEventId = scheduledEventId;
+	}
+
+	boolean isStarted() {
+		return this.taskToken != null;
+	}
+
+	/**
+	 * Whether a poll may still take this task: it is its execution's current, unstarted decision task.
+	 */
+	boolean isAvailable() {
+		return !isStarted() && this.execution.decisionTask == this && this.execution.isOpen();
+	}
+
+}

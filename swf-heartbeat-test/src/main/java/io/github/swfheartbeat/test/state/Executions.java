@@ -1,0 +1,260 @@
+package io.github.swfheartbeat.test.state;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.swfheartbeat.test.json.JsonObject;
+import io.github.swfheartbeat.test.state.Domain.RegisteredType;
+
+/**
+ * Workflow executions: StartWorkflowExecution, SignalWorkflowExecution, TerminateWorkflowExecution,
+ * RequestCancelWorkflowExecution, DescribeWorkflowExecution and GetWorkflowExecutionHistory.
+ */
+final class Executions {
+
+	private final SwfModel model;
+
+	private final ModelContext context;
+
+	Executions(SwfModel model) {
+		this.model = model;
+		this.context = model.context;
+	}
+
+	JsonObject start(JsonObject input) {
+		String domainName = input.requiredString("domain", 1, 256);
+		String workflowId = input.requiredString("workflowId", 1, 256);
+		JsonObject typeIdentity = input.requiredObject("workflowType");
+		String typeName = typeIdentity.requiredString("name", 1, 256);
+		String typeVersion = typeIdentity.requiredString("version", 1, 64);
+		JsonObject taskListInput = input.object("taskList");
+		String taskListName = (taskListInput != null) ? taskListInput.requiredString("name", 1, 256) : null;
+		String workflowInput = input.string("input", 0, 32768);
+		Long executionTimeout = DurationText.parse("executionStartToCloseTimeout",
+				input.string("executionStartToCloseTimeout", 0, 8));
+		Long taskTimeout = DurationText.parse("taskStartToCloseTimeout", input.string("taskStartToCloseTimeout", 0, 8));
+		String childPolicy = input.string("childPolicy");
+		String taskPriority = input.string("taskPriority", 0, 11);
+		List<String> tagList = tags(input);
+		return this.context.locked(() -> {
+			Domain domain = this.context.domain(domainName);
+			RegisteredType type = Registrations.workflowType(domain, typeName, typeVersion);
+			JsonObject defaults = type.configuration();
+			String taskList = (taskListName != null) ? taskListName : defaultTaskList(defaults);
+			if (taskList == null) {
+				throw SwfFault.defaultUndefined("No default task list defined");
+			}
+			long executionStartToClose = orDefault(executionTimeout, defaults, "defaultExecutionStartToCloseTimeout",
+					"execution start to close timeout");
+			if (executionStartToClose == DurationText.NONE) {
+				throw SwfFault.validation("executionStartToCloseTimeout cannot be NONE");
+			}
+			long taskStartToClose = orDefault(taskTimeout, defaults, "defaultTaskStartToCloseTimeout",
+					"task start to close timeout");
+			String policy = (childPolicy != null) ? childPolicy : defaults.string("defaultChildPolicy");
+			if (policy == null) {
+				throw SwfFault.defaultUndefined("No default child policy defined");
+			}
+			if (domain.openExecutions.containsKey(workflowId)) {
+				throw SwfFault.workflowExecutionAlreadyStarted(workflowId);
+			}
+			String priority = (taskPriority != null) ? taskPriority : defaults.string("defaultTaskPriority");
+			WorkflowExecution execution = new WorkflowExecution(domain, workflowId, TaskTokens.newRunId(), type,
+					new JsonObject().put("name", taskList), taskStartToClose, executionStartToClose, policy, priority,
+					tagList, this.context.timestamp());
+			domain.openExecutions.put(workflowId, execution);
+			domain.executions.put(Domain.executionKey(workflowId, execution.runId), execution);
+			execution.append("WorkflowExecutionStarted", new JsonObject().put("input", workflowInput)
+				.put("executionStartToCloseTimeout", DurationText.format(executionStartToClose))
+				.put("taskStartToCloseTimeout", DurationText.format(taskStartToClose))
+				.put("childPolicy", policy)
+				.put("taskList", execution.taskList)
+				.put("taskPriority", priority)
+				.put("workflowType", type.identity())
+				.put("tagList", tagList.isEmpty() ? null : tagList), execution.startTimestamp);
+			execution.executionTimer = this.context.schedule(() -> timeOut(execution),
+					executionStartToClose * 1_000_000_000L);
+			this.model.decisions.schedule(execution);
+			return new JsonObject().put("runId", execution.runId);
+		});
+	}
+
+	JsonObject signal(JsonObject input) {
+		String domainName = input.requiredString("domain", 1, 256);
+		String workflowId = input.requiredString("workflowId", 1, 256);
+		String runId = input.string("runId", 0, 64);
+		String signalName = input.requiredString("signalName", 1, 256);
+		String signalInput = input.string("input", 0, 32768);
+		return this.context.locked(() -> {
+			WorkflowExecution execution = openExecution(domainName, workflowId, runId);
+			execution.append("WorkflowExecutionSignaled",
+					new JsonObject().put("signalName", signalName).put("input", signalInput), this.context.timestamp());
+			this.model.decisions.schedule(execution);
+			return new JsonObject();
+		});
+	}
+
+	JsonObject requestCancel(JsonObject input) {
+		String domainName = input.requiredString("domain", 1, 256);
+		String workflowId = input.requiredString("workflowId", 1, 256);
+		String runId = input.string("runId", 0, 64);
+		return this.context.locked(() -> {
+			WorkflowExecution execution = openExecution(domainName, workflowId, runId);
+			execution.cancelRequested = true;
+			execution.append("WorkflowExecutionCancelRequested", new JsonObject(), this.context.timestamp());
+			this.model.decisions.schedule(execution);
+			return new JsonObject();
+		});
+	}
+
+	JsonObject terminate(JsonObject input) {
+		String domainName = input.requiredString("domain", 1, 256);
+		String workflowId = input.requiredString("workflowId", 1, 256);
+		String runId = input.string("runId", 0, 64);
+		String reason = input.string("reason", 0, 256);
+		String details = input.string("details", 0, 32768);
+		String childPolicy = input.string("childPolicy");
+		return this.context.locked(() -> {
+			WorkflowExecution execution = openExecution(domainName, workflowId, runId);
+			close(execution, "TERMINATED", "WorkflowExecutionTerminated", new JsonObject().put("reason", reason)
+				.put("details", details)
+				.put("childPolicy", (childPolicy != null) ? childPolicy : execution.childPolicy));
+			return new JsonObject();
+		});
+	}
+
+	JsonObject describe(JsonObject input) {
+		String domainName = input.requiredString("domain", 1, 256);
+		JsonObject identity = input.requiredObject("execution");
+		String workflowId = identity.requiredString("workflowId", 1, 256);
+		String runId = identity.requiredString("runId", 1, 64);
+		return this.context.locked(() -> {
+			WorkflowExecution execution = execution(domainName, workflowId, runId);
+			JsonObject info = new JsonObject().put("execution", execution.identity())
+				.put("workflowType", execution.type.identity())
+				.put("startTimestamp", execution.startTimestamp)
+				.put("closeTimestamp", execution.closeTimestamp)
+				.put("executionStatus", execution.isOpen() ? "OPEN" : "CLOSED")
+				.put("closeStatus", execution.closeStatus)
+				.put("cancelRequested", execution.cancelRequested)
+				.put("tagList", execution.tagList.isEmpty() ? null : execution.tagList);
+			JsonObject configuration = new JsonObject()
+				.put("taskStartToCloseTimeout", DurationText.format(execution.taskStartToCloseTimeout))
+				.put("executionStartToCloseTimeout", DurationText.format(execution.executionStartToCloseTimeout))
+				.put("taskList", execution.taskList)
+				.put("taskPriority", execution.taskPriority)
+				.put("childPolicy", execution.childPolicy);
+			JsonObject openCounts = new JsonObject().put("openActivityTasks", execution.openActivities.size())
+				.put("openDecisionTasks", (execution.decisionTask != null) ? 1 : 0)
+				.put("openTimers", 0)
+				.put("openChildWorkflowExecutions", 0)
+				.put("openLambdaFunctions", 0);
+			return new JsonObject().put("executionInfo", info)
+				.put("executionConfiguration", configuration)
+				.put("openCounts", openCounts)
+				.put("latestActivityTaskTimestamp", execution.latestActivityTaskTimestamp)
+				.put("latestExecutionContext", execution.latestExecutionContext);
+		});
+	}
+
+	JsonObject history(JsonObject input) {
+		String domainName = input.requiredString("domain", 1, 256);
+		JsonObject identity = input.requiredObject("execution");
+		String workflowId = identity.requiredString("workflowId", 1, 256);
+		String runId = identity.requiredString("runId", 1, 64);
+		String pageToken = input.string("nextPageToken", 0, 2048);
+		int pageSize = HistoryPages.pageSize(input);
+		boolean reverseOrder = input.bool("reverseOrder", false);
+		return this.context.locked(() -> {
+			WorkflowExecution execution = execution(domainName, workflowId, runId);
+			HistoryPages.Cursor cursor = (pageToken != null) ? HistoryPages.Cursor.decode(pageToken) : null;
+			return HistoryPages.page(execution, cursor, pageSize, reverseOrder, new JsonObject());
+		});
+	}
+
+	/**
+	 * Finds an execution, open or closed.
+	 */
+	WorkflowExecution execution(String domainName, String workflowId, String runId) {
+		Domain domain = this.context.domain(domainName);
+		WorkflowExecution execution = domain.executions.get(Domain.executionKey(workflowId, runId));
+		if (execution == null) {
+			throw SwfFault.unknownResource(
+					"Unknown execution: WorkflowExecution=[workflowId=" + workflowId + ", runId=" + runId + "]");
+		}
+		return execution;
+	}
+
+	/**
+	 * Finds an open execution; without a run id, the open one of that workflow id.
+	 */
+	WorkflowExecution openExecution(String domainName, String workflowId, String runId) {
+		Domain domain = this.context.domain(domainName);
+		WorkflowExecution execution = domain.openExecutions.get(workflowId);
+		if (execution == null || (runId != null && !runId.isEmpty() && !runId.equals(execution.runId))) {
+			throw SwfFault.unknownResource("Unknown execution: WorkflowExecution=[workflowId=" + workflowId
+					+ ", runId=" + ((runId != null) ? runId : "") + "]");
+		}
+		return execution;
+	}
+
+	/**
+	 * Closes an execution with its closing event. Its open tasks die with it: SWF answers their
+	 * tokens with UnknownResourceFault from now on.
+	 */
+	void close(WorkflowExecution execution, String closeStatus, String eventType, JsonObject attributes) {
+		execution.append(eventType, attributes, this.context.timestamp());
+		execution.closeStatus = closeStatus;
+		execution.closeTimestamp = this.context.timestamp();
+		execution.domain.openExecutions.remove(execution.workflowId);
+		if (execution.executionTimer != null) {
+			execution.executionTimer.cancel(false);
+		}
+		for (ActivityTask task : new ArrayList<>(execution.openActivities.values())) {
+			this.model.activities.close(task, ActivityTask.Status.WORKFLOW_CLOSED);
+		}
+		this.model.decisions.discard(execution);
+	}
+
+	private void timeOut(WorkflowExecution execution) {
+		if (execution.isOpen()) {
+			close(execution, "TIMED_OUT", "WorkflowExecutionTimedOut",
+					new JsonObject().put("timeoutType", "START_TO_CLOSE").put("childPolicy", execution.childPolicy));
+		}
+	}
+
+	static String defaultTaskList(JsonObject defaults) {
+		JsonObject taskList = defaults.object("defaultTaskList");
+		return (taskList != null) ? taskList.string("name") : null;
+	}
+
+	private static long orDefault(Long given, JsonObject defaults, String defaultField, String what) {
+		if (given != null) {
+			return given;
+		}
+		Long value = DurationText.parse(defaultField, defaults.string(defaultField));
+		if (value == null) {
+			throw SwfFault.defaultUndefined("No default " + what + " defined");
+		}
+		return value;
+	}
+
+	private static List<String> tags(JsonObject input) {
+		Object value = input.get("tagList");
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list) || list.size() > 5) {
+			throw SwfFault.validation("tagList must be a list of at most 5 tags");
+		}
+		List<String> tags = new ArrayList<>();
+		for (Object tag : list) {
+			if (!(tag instanceof String text) || text.length() > 256) {
+				throw SwfFault.validation("A tag must be a string of at most 256 characters");
+			}
+			tags.add(text);
+		}
+		return tags;
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.github.swfheartbeat.test.state;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.swfheartbeat.test.json.JsonObject;
+
+/**
+ * What the parts of the model share: the lock, the clock, the timer thread and the indexes.
+ */
+final class ModelContext {
+
+	private final Object lock = new Object();
+
+	private final ScheduledThreadPoolExecutor timers;
+
+	final Map<String, Domain> domains = new HashMap<>();
+
+	final Map<String, ActivityTask> activityTasksByToken = new HashMap<>();
+
+	final Map<String, DecisionTask> decisionTasksByToken = new HashMap<>();
+
+	volatile Duration longPollTimeout;
+
+	int openActivityTasks;
+
+	ModelContext(Duration longPollTimeout) {
+		this.longPollTimeout = longPollTimeout;
+		this.timers = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "embedded-swf-timers");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// Timers are re-armed lazily and cancelled when a task closes; drop cancelled ones at once so
+		// 10,000 open tasks keep the queue at 10,000 entries.
+		this.timers.setRemoveOnCancelPolicy(true);
+	}
+
+	<T> T locked(Supplier<T> action) {
+		synchronized (this.lock) {
+			return action.get();
+		}
+	}
+
+	void locked(Runnable action) {
+		synchronized (this.lock) {
+			action.run();
+		}
+	}
+
+	/**
+	 * Runs an action on the timer thread after a delay, under the lock.
+	 */
+	ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
+		return this.timers.schedule(() -> locked(action), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Runs an action on the timer thread after a delay, without taking the lock.
+	 */
+	ScheduledFuture<?> scheduleUnlocked(Runnable action, long delayNanos) {
+		return this.timers.schedule(action, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Parks a poll on a task list until a task arrives or its long poll ends with no task.
+	 */
+	void park(TaskQueue<?> taskList, PollWaiter waiter, JsonObject noTask) {
+		taskList.addWaiter(waiter);
+		waiter.expireAfter(schedule(() -> waiter.complete(noTask), this.longPollTimeout.toNanos()));
+	}
+
+	long nanoTime() {
+		return System.nanoTime();
+	}
+
+	/**
+	 * Returns now as SWF writes timestamps: epoch seconds with milliseconds.
+	 */
+	BigDecimal timestamp() {
+		return BigDecimal.valueOf(System.currentTimeMillis(), 3);
+	}
+
+	Domain domain(String name) {
+		Domain domain = this.domains.get(name);
+		if (domain == null) {
+			throw SwfFault.unknownResource("Unknown domain: " + name);
+		}
+		return domain;
+	}
+
+	void shutdown() {
+		this.timers.shutdownNow();
+	}
+
+}

@@ -1,0 +1,250 @@
+package io.github.swfheartbeat.test.state;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.swfheartbeat.test.json.JsonObject;
+
+/**
+ * The embedded endpoint's SWF: the operations of SWF's API over one in-memory state, plus the
+ * direct hooks the test helpers use.
+ */
+public final class SwfModel {
+
+	/** The workflow type of the executions the helpers start. */
+	public static final String HELPER_WORKFLOW_TYPE = "embedded-swf-helper";
+
+	/** The decision task list of those executions, which no decider polls. */
+	public static final String HELPER_TASK_LIST = "embedded-swf-helper-decisions";
+
+	private static final String HELPER_IDENTITY = "embedded-swf";
+
+	final ModelContext context;
+
+	final Registrations registrations;
+
+	final Executions executions;
+
+	final Decisions decisions;
+
+	final Activities activities;
+
+	private final Map<String, Operation> operations = new LinkedHashMap<>();
+
+	/**
+	 * Creates an empty model.
+	 * @param longPollTimeout how long a poll waits for a task before it answers with none
+	 */
+	public SwfModel(Duration longPollTimeout) {
+		this.context = new ModelContext(longPollTimeout);
+		this.registrations = new Registrations(this.context);
+		this.executions = new Executions(this);
+		this.decisions = new Decisions(this);
+		this.activities = new Activities(this);
+		immediate("RegisterDomain", this.registrations::registerDomain);
+		immediate("DescribeDomain", this.registrations::describeDomain);
+		immediate("RegisterActivityType", this.registrations::registerActivityType);
+		immediate("DescribeActivityType", this.registrations::describeActivityType);
+		immediate("RegisterWorkflowType", this.registrations::registerWorkflowType);
+		immediate("DescribeWorkflowType", this.registrations::describeWorkflowType);
+		immediate("StartWorkflowExecution", this.executions::start);
+		immediate("SignalWorkflowExecution", this.executions::signal);
+		immediate("TerminateWorkflowExecution", this.executions::terminate);
+		immediate("RequestCancelWorkflowExecution", this.executions::requestCancel);
+		immediate("DescribeWorkflowExecution", this.executions::describe);
+		immediate("GetWorkflowExecutionHistory", this.executions::history);
+		this.operations.put("PollForDecisionTask", this.decisions::poll);
+		immediate("RespondDecisionTaskCompleted", this.decisions::respondCompleted);
+		this.operations.put("PollForActivityTask", this.activities::poll);
+		immediate("RecordActivityTaskHeartbeat", this.activities::heartbeat);
+		immediate("RespondActivityTaskCompleted", this.activities::respondCompleted);
+		immediate("RespondActivityTaskFailed", this.activities::respondFailed);
+		immediate("RespondActivityTaskCanceled", this.activities::respondCanceled);
+	}
+
+	private void immediate(String name, Function<JsonObject, JsonObject> operation) {
+		this.operations.put(name, (input, reply) -> reply.accept(operation.apply(input)));
+	}
+
+	/**
+	 * Returns the operation of that SWF name.
+	 * @param name the name, e.g. {@code RecordActivityTaskHeartbeat}
+	 * @return the operation, or {@code null} if the endpoint does not implement it
+	 */
+	public Operation operation(String name) {
+		return this.operations.get(name);
+	}
+
+	/**
+	 * Returns the names of the operations the endpoint implements.
+	 * @return the names
+	 */
+	public List<String> operationNames() {
+		return List.copyOf(this.operations.keySet());
+	}
+
+	/**
+	 * Changes how long polls wait; polls already waiting keep their timeout.
+	 * @param longPollTimeout the new timeout
+	 */
+	public void longPollTimeout(Duration longPollTimeout) {
+		this.context.longPollTimeout = longPollTimeout;
+	}
+
+	/**
+	 * Starts an execution of the helper workflow type and schedules one activity task in it through
+	 * a decision cycle the model runs itself, so that the history reads as SWF would write it.
+	 * @param domain the domain
+	 * @param workflowId the workflow id of the new execution
+	 * @param scheduleAttributes the ScheduleActivityTask decision's attributes
+	 * @return the run id of the new execution
+	 * @throws IllegalStateException if SWF would refuse the decision (e.g. the type is unknown)
+	 */
+	public String scheduleActivity(String domain, String workflowId, JsonObject scheduleAttributes) {
+		return this.context.locked(() -> {
+			Domain target = this.context.domain(domain);
+			if (!target.workflowTypes.containsKey(Domain.typeKey(HELPER_WORKFLOW_TYPE, "1"))) {
+				this.registrations.registerWorkflowType(new JsonObject().put("domain", domain)
+					.put("name", HELPER_WORKFLOW_TYPE)
+					.put("version", "1")
+					.put("description", "Executions started by the embedded endpoint's test helpers")
+					.put("defaultTaskList", new JsonObject().put("name", HELPER_TASK_LIST))
+					.put("defaultExecutionStartToCloseTimeout", "31536000")
+					.put("defaultTaskStartToCloseTimeout", "NONE")
+					.put("defaultChildPolicy", "TERMINATE"));
+			}
+			String runId = this.executions.start(new JsonObject().put("domain", domain)
+				.put("workflowId", workflowId)
+				.put("workflowType", new JsonObject().put("name", HELPER_WORKFLOW_TYPE).put("version", "1")))
+				.string("runId");
+			WorkflowExecution execution = this.executions.execution(domain, workflowId, runId);
+			this.decisions.decideDirectly(execution, List.of(new JsonObject()
+				.put("decisionType", "ScheduleActivityTask")
+				.put("scheduleActivityTaskDecisionAttributes", scheduleAttributes)), HELPER_IDENTITY);
+			JsonObject failure = execution.history.stream()
+				.map((event) -> event.object("scheduleActivityTaskFailedEventAttributes"))
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+			if (failure != null) {
+				// Leave nothing open behind a refused helper call.
+				this.executions.close(execution, "TERMINATED", "WorkflowExecutionTerminated",
+						new JsonObject().put("reason", "Activity not scheduled").put("childPolicy", "TERMINATE"));
+				throw new IllegalStateException("SWF refused to schedule the activity: " + failure.string("cause"));
+			}
+			return runId;
+		});
+	}
+
+	/**
+	 * Starts a scheduled activity task as a poll that found it would, and returns what that poll
+	 * returns.
+	 * @param domain the domain
+	 * @param workflowId the workflow id
+	 * @param runId the run id
+	 * @param activityId the activity id
+	 * @return the PollForActivityTask response's members
+	 * @throws IllegalStateException if the task is not scheduled and waiting for a worker
+	 */
+	public JsonObject startActivity(String domain, String workflowId, String runId, String activityId) {
+		return this.context.locked(() -> {
+			ActivityTask task = latestTask(domain, workflowId, runId, activityId);
+			if (!task.isAvailable()) {
+				throw new IllegalStateException("Activity " + activityId + " is not waiting for a worker");
+			}
+			return this.activities.start(task, HELPER_IDENTITY);
+		});
+	}
+
+	/**
+	 * Requests cancellation of an activity task as a RequestCancelActivityTask decision would,
+	 * through a decision cycle the model runs itself.
+	 * @param domain the domain
+	 * @param workflowId the workflow id
+	 * @param runId the run id
+	 * @param activityId the activity id
+	 * @throws IllegalStateException if a decider holds the execution's decision task
+	 */
+	public void requestCancel(String domain, String workflowId, String runId, String activityId) {
+		this.context.locked(() -> {
+			WorkflowExecution execution = this.executions.execution(domain, workflowId, runId);
+			this.decisions.decideDirectly(execution, List.of(new JsonObject()
+				.put("decisionType", "RequestCancelActivityTask")
+				.put("requestCancelActivityTaskDecisionAttributes", new JsonObject().put("activityId", activityId))),
+					HELPER_IDENTITY);
+		});
+	}
+
+	/**
+	 * Times out a started activity task for a missed heartbeat at once, as if its worker were lost.
+	 * @param taskToken the task's token
+	 * @throws SwfFault if the token is unknown or the task closed
+	 */
+	public void timeOut(String taskToken) {
+		this.context.locked(() -> this.activities.timeOutNow(taskToken));
+	}
+
+	/**
+	 * Returns the state of the activity task with that token.
+	 * @param taskToken the token
+	 * @return its state, or {@code null} if no task ever had that token
+	 */
+	public ActivitySnapshot activity(String taskToken) {
+		return this.context.locked(() -> {
+			ActivityTask task = this.context.activityTasksByToken.get(taskToken);
+			return (task != null) ? ActivitySnapshot.of(task) : null;
+		});
+	}
+
+	/**
+	 * Returns the state of the latest activity task with that id in an execution.
+	 * @param domain the domain
+	 * @param workflowId the workflow id
+	 * @param runId the run id
+	 * @param activityId the activity id
+	 * @return its state
+	 * @throws SwfFault if there is no such execution
+	 * @throws IllegalStateException if it has no such activity
+	 */
+	public ActivitySnapshot activity(String domain, String workflowId, String runId, String activityId) {
+		return this.context.locked(() -> ActivitySnapshot.of(latestTask(domain, workflowId, runId, activityId)));
+	}
+
+	private ActivityTask latestTask(String domain, String workflowId, String runId, String activityId) {
+		ActivityTask task = this.executions.execution(domain, workflowId, runId).latestActivities.get(activityId);
+		if (task == null) {
+			throw new IllegalStateException("No activity " + activityId + " in workflow " + workflowId);
+		}
+		return task;
+	}
+
+	/**
+	 * Returns how many activity tasks are open (scheduled or started) in all domains.
+	 * @return the count
+	 */
+	public int openActivityTaskCount() {
+		return this.context.locked(() -> this.context.openActivityTasks);
+	}
+
+	/**
+	 * Answers every waiting poll with no task, as SWF would when its long poll ends.
+	 */
+	public void releasePollers() {
+		this.context.locked(() -> {
+			this.decisions.releasePollers();
+			this.activities.releasePollers();
+		});
+	}
+
+	/**
+	 * Releases pollers and stops the timer thread for good.
+	 */
+	public void shutdown() {
+		releasePollers();
+		this.context.shutdown();
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.github.swfheartbeat.test.state;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+import io.github.swfheartbeat.test.json.JsonObject;
+import io.github.swfheartbeat.test.state.Domain.RegisteredType;
+
+/**
+ * One run of a workflow: its history and what is open in it.
+ */
+final class WorkflowExecution {
+
+	final Domain domain;
+
+	final String workflowId;
+
+	final String runId;
+
+	final RegisteredType type;
+
+	final JsonObject taskList;
+
+	final long taskStartToCloseTimeout;
+
+	final long executionStartToCloseTimeout;
+
+	final String childPolicy;
+
+	final String taskPriority;
+
+	final List<String> tagList;
+
+	final BigDecimal startTimestamp;
+
+	final List<JsonObject> history = new ArrayList<>();
+
+	/** Open activity tasks by activity id; SWF keeps activity ids unique among open tasks. */
+	final Map<String, ActivityTask> openActivities = new LinkedHashMap<>();
+
+	/** The latest task of each activity id, open or closed, for inspection. */
+	final Map<String, ActivityTask> latestActivities = new HashMap<>();
+
+	/** The decision task scheduled or started, if any: SWF allows at most one of each. */
+	DecisionTask decisionTask;
+
+	/** Whether events arrived while a decision task was started, so another must follow it. */
+	boolean decisionPending;
+
+	long previousStartedEventId;
+
+	String closeStatus;
+
+	BigDecimal closeTimestamp;
+
+	boolean cancelRequested;
+
+	String latestExecutionContext;
+
+	BigDecimal latestActivityTaskTimestamp;
+
+	ScheduledFuture<?> executionTimer;
+
+	WorkflowExecution(Domain domain, String workflowId, String runId, RegisteredType type, JsonObject taskList,
+			long taskStartToCloseTimeout, long executionStartToCloseTimeout, String childPolicy, String taskPriority,
+			List<String> tagList, BigDecimal startTimestamp) {
+		this.domain = domain;
+		this.workflowId = workflowId;
+		this.runId = runId;
+		this.type = type;
+		this.taskList = taskList;
+		this.taskStartToCloseTimeout = taskStartToCloseTimeout;
+		this.executionStartToCloseTimeout = executionStartToCloseTimeout;
+		this.childPolicy = childPolicy;
+		this.taskPriority = taskPriority;
+		this.tagList = tagList;
+		this.startTimestamp = startTimestamp;
+	}
+
+	boolean isOpen() {
+		return this.closeStatus == null;
+	}
+
+	/**
+	 * Appends an event and returns its id; ids count from 1 in the order events happen.
+	 */
+	long append(String eventType, JsonObject attributes, BigDecimal timestamp) {
+		long eventId = this.history.size() + 1;
+		String attributesName = Character.toLowerCase(eventType.charAt(0)) + eventType.substring(1)
+				+ "EventAttributes";
+		this.history.add(new JsonObject().put("eventId", eventId)
+			.put("eventTimestamp", timestamp)
+			.put("eventType", eventType)
+			.put(attributesName, attributes));
+		return eventId;
+	}
+
+	JsonObject identity() {
+		return new JsonObject().put("workflowId", this.workflowId).put("runId", this.runId);
+	}
+
+	String describe() {
+		return "WorkflowExecution=[workflowId=" + this.workflowId + ", runId=" + this.runId + "]";
+	}
+
+}

@@ -1,0 +1,355 @@
+package io.github.swfheartbeat.test.conformance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
+import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.CloseStatus;
+import software.amazon.awssdk.services.swf.model.DescribeActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.DomainAlreadyExistsException;
+import software.amazon.awssdk.services.swf.model.EventType;
+import software.amazon.awssdk.services.swf.model.ExecutionStatus;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
+import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
+import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedCause;
+import software.amazon.awssdk.services.swf.model.SwfException;
+import software.amazon.awssdk.services.swf.model.TypeAlreadyExistsException;
+import software.amazon.awssdk.services.swf.model.UnknownResourceException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionAlreadyStartedException;
+import software.amazon.awssdk.services.swf.model.WorkflowType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * SWF's documented behaviour, scenario by scenario, through the real {@link SwfClient}: against the
+ * embedded endpoint by default, against any SWF endpoint named by {@code SWF_ENDPOINT}.
+ *
+ * <p>Each scenario runs its own workflow execution on task lists of its own. The assertions are
+ * what SWF's API reference promises, not what the embedded endpoint happens to do.
+ */
+class SwfConformanceTests {
+
+	private static ConformanceTarget target;
+
+	private static SwfClient client;
+
+	private static String domain;
+
+	private static ActivityType activityType;
+
+	private static WorkflowType workflowType;
+
+	@BeforeAll
+	static void register() {
+		target = ConformanceTarget.create();
+		client = target.client();
+		domain = target.unique("conformance");
+		client.registerDomain((request) -> request.name(domain).workflowExecutionRetentionPeriodInDays("1"));
+		activityType = ActivityType.builder().name(target.unique("Work")).version("1").build();
+		client.registerActivityType((request) -> request.domain(domain)
+			.name(activityType.name())
+			.version(activityType.version())
+			.defaultTaskHeartbeatTimeout("30")
+			.defaultTaskStartToCloseTimeout("120")
+			.defaultTaskScheduleToStartTimeout("60")
+			.defaultTaskScheduleToCloseTimeout("180")
+			.defaultTaskList((taskList) -> taskList.name("unused")));
+		workflowType = WorkflowType.builder().name(target.unique("Flow")).version("1").build();
+		client.registerWorkflowType((request) -> request.domain(domain)
+			.name(workflowType.name())
+			.version(workflowType.version())
+			.defaultTaskStartToCloseTimeout("30")
+			.defaultExecutionStartToCloseTimeout("600")
+			.defaultChildPolicy("TERMINATE")
+			.defaultTaskList((taskList) -> taskList.name("unused")));
+	}
+
+	@AfterAll
+	static void close() {
+		target.close();
+	}
+
+	@Test
+	void registrationsAreDescribedAndNotRepeated() {
+		assertThat(client.describeDomain((request) -> request.name(domain)).domainInfo().name()).isEqualTo(domain);
+		DescribeActivityTypeResponse described = client
+			.describeActivityType((request) -> request.domain(domain).activityType(activityType));
+		assertThat(described.typeInfo().activityType()).isEqualTo(activityType);
+		assertThat(described.configuration().defaultTaskHeartbeatTimeout()).isEqualTo("30");
+		assertThat(described.configuration().defaultTaskStartToCloseTimeout()).isEqualTo("120");
+		assertThat(described.configuration().defaultTaskList().name()).isEqualTo("unused");
+		assertThatExceptionOfType(DomainAlreadyExistsException.class).isThrownBy(() -> client
+			.registerDomain((request) -> request.name(domain).workflowExecutionRetentionPeriodInDays("1")));
+		assertThatExceptionOfType(TypeAlreadyExistsException.class).isThrownBy(() -> client.registerActivityType(
+				(request) -> request.domain(domain).name(activityType.name()).version(activityType.version())));
+		assertThatExceptionOfType(UnknownResourceException.class)
+			.isThrownBy(() -> client.describeDomain((request) -> request.name(target.unique("nowhere"))));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client.describeActivityType(
+				(request) -> request.domain(domain).activityType((type) -> type.name("Nothing").version("1"))));
+	}
+
+	@Test
+	void workerHeartbeatsAndCompletes() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		assertThatExceptionOfType(WorkflowExecutionAlreadyStartedException.class)
+			.isThrownBy(() -> client.startWorkflowExecution((request) -> request.domain(domain)
+				.workflowId(run.execution.workflowId())
+				.workflowType(workflowType)));
+		PollForDecisionTaskResponse decisionTask = run.nextDecisionTask();
+		assertThat(decisionTask.workflowExecution()).isEqualTo(run.execution);
+		assertThat(decisionTask.events().get(0).eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_STARTED);
+		assertThat(decisionTask.events().get(0).workflowExecutionStartedEventAttributes().input())
+			.isEqualTo("workflow input");
+		HistoryEvent started = decisionTask.events().get(decisionTask.events().size() - 1);
+		assertThat(started.eventType()).isEqualTo(EventType.DECISION_TASK_STARTED);
+		assertThat(decisionTask.startedEventId()).isEqualTo(started.eventId());
+		run.decide(decisionTask, run.scheduleActivity(activityType, "a1", (attributes) -> attributes
+			.heartbeatTimeout("20")));
+
+		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		assertThat(activityTask.activityId()).isEqualTo("a1");
+		assertThat(activityTask.input()).isEqualTo("activity input");
+		assertThat(activityTask.activityType()).isEqualTo(activityType);
+		assertThat(activityTask.workflowExecution()).isEqualTo(run.execution);
+		assertThat(client.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken())
+			.details("50%")).cancelRequested()).isFalse();
+		client.respondActivityTaskCompleted(
+				(request) -> request.taskToken(activityTask.taskToken()).result("done"));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
+			.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken())));
+
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		assertThat(next.previousStartedEventId()).isEqualTo(decisionTask.startedEventId());
+		List<HistoryEvent> history = run.history();
+		var scheduled = run.last(history, EventType.ACTIVITY_TASK_SCHEDULED).activityTaskScheduledEventAttributes();
+		// The decision's heartbeat timeout, the type's defaults for the rest.
+		assertThat(scheduled.heartbeatTimeout()).isEqualTo("20");
+		assertThat(scheduled.startToCloseTimeout()).isEqualTo("120");
+		assertThat(scheduled.scheduleToStartTimeout()).isEqualTo("60");
+		assertThat(scheduled.scheduleToCloseTimeout()).isEqualTo("180");
+		assertThat(scheduled.taskList().name()).isEqualTo(run.activityTaskList);
+		var completed = run.last(history, EventType.ACTIVITY_TASK_COMPLETED).activityTaskCompletedEventAttributes();
+		assertThat(completed.result()).isEqualTo("done");
+		assertThat(completed.startedEventId()).isEqualTo(activityTask.startedEventId());
+		run.decide(next, WorkflowRun.complete("ok"));
+
+		var description = client
+			.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution));
+		assertThat(description.executionInfo().executionStatus()).isEqualTo(ExecutionStatus.CLOSED);
+		assertThat(description.executionInfo().closeStatus()).isEqualTo(CloseStatus.COMPLETED);
+		assertThat(run.last(run.history(), EventType.WORKFLOW_EXECUTION_COMPLETED)
+			.workflowExecutionCompletedEventAttributes()
+			.result()).isEqualTo("ok");
+	}
+
+	@Test
+	void cancellationReachesAWorkerThroughItsHeartbeat() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1", (attributes) -> {
+		}));
+		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		run.signal("cancel it");
+		run.decide(run.nextDecisionTask(), WorkflowRun.requestCancel("a1"), WorkflowRun.requestCancel("unknown"));
+		assertThat(client.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken()))
+			.cancelRequested()).isTrue();
+		client.respondActivityTaskCanceled((request) -> request.taskToken(activityTask.taskToken()).details("undone"));
+
+		run.nextDecisionTask();
+		List<HistoryEvent> history = run.history();
+		assertThat(run.last(history, EventType.ACTIVITY_TASK_CANCEL_REQUESTED)
+			.activityTaskCancelRequestedEventAttributes()
+			.activityId()).isEqualTo("a1");
+		var failed = run.last(history, EventType.REQUEST_CANCEL_ACTIVITY_TASK_FAILED)
+			.requestCancelActivityTaskFailedEventAttributes();
+		assertThat(failed.activityId()).isEqualTo("unknown");
+		assertThat(failed.cause()).isEqualTo(RequestCancelActivityTaskFailedCause.ACTIVITY_ID_UNKNOWN);
+		var canceled = run.last(history, EventType.ACTIVITY_TASK_CANCELED).activityTaskCanceledEventAttributes();
+		assertThat(canceled.details()).isEqualTo("undone");
+		assertThat(canceled.startedEventId()).isEqualTo(activityTask.startedEventId());
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
+			.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken())));
+	}
+
+	@Test
+	void cancellingATaskNoWorkerStartedCancelsItAtOnce() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1", (attributes) -> {
+		}));
+		run.signal("cancel it");
+		run.decide(run.nextDecisionTask(), WorkflowRun.requestCancel("a1"));
+		run.nextDecisionTask();
+		List<HistoryEvent> history = run.history();
+		assertThat(history).extracting(HistoryEvent::eventType).doesNotContain(EventType.ACTIVITY_TASK_STARTED);
+		assertThat(run.last(history, EventType.ACTIVITY_TASK_CANCELED).activityTaskCanceledEventAttributes()
+			.scheduledEventId())
+			.isEqualTo(run.last(history, EventType.ACTIVITY_TASK_SCHEDULED).eventId());
+	}
+
+	@Test
+	void aMissedHeartbeatTimesTheTaskOutWithTheLastDetails() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(),
+				run.scheduleActivity(activityType, "a1", (attributes) -> attributes.heartbeatTimeout("1")));
+		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		client.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken()).details("last"));
+		run.nextDecisionTask();
+		var timedOut = run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT).activityTaskTimedOutEventAttributes();
+		assertThat(timedOut.timeoutType()).isEqualTo(ActivityTaskTimeoutType.HEARTBEAT);
+		assertThat(timedOut.details()).isEqualTo("last");
+		assertThat(timedOut.startedEventId()).isEqualTo(activityTask.startedEventId());
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
+			.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken())));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
+			.respondActivityTaskCompleted((request) -> request.taskToken(activityTask.taskToken())));
+	}
+
+	@Test
+	void heartbeatsDoNotExtendTheStartToCloseTimeout() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1",
+				(attributes) -> attributes.heartbeatTimeout("NONE").startToCloseTimeout("2")));
+		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		await().atMost(target.patience())
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
+				.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken()))));
+		run.nextDecisionTask();
+		assertThat(run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT)
+			.activityTaskTimedOutEventAttributes()
+			.timeoutType()).isEqualTo(ActivityTaskTimeoutType.START_TO_CLOSE);
+	}
+
+	@Test
+	void aTaskNoWorkerStartsTimesOutScheduleToStart() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(),
+				run.scheduleActivity(activityType, "a1", (attributes) -> attributes.scheduleToStartTimeout("1")));
+		run.nextDecisionTask();
+		assertThat(run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT)
+			.activityTaskTimedOutEventAttributes()
+			.timeoutType()).isEqualTo(ActivityTaskTimeoutType.SCHEDULE_TO_START);
+	}
+
+	@Test
+	void scheduleToCloseBoundsTheWholeTask() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1", (attributes) -> attributes
+			.heartbeatTimeout("NONE")
+			.startToCloseTimeout("NONE")
+			.scheduleToCloseTimeout("2")));
+		run.nextActivityTask();
+		run.nextDecisionTask();
+		assertThat(run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT)
+			.activityTaskTimedOutEventAttributes()
+			.timeoutType()).isEqualTo(ActivityTaskTimeoutType.SCHEDULE_TO_CLOSE);
+	}
+
+	@Test
+	void aWorkerReportsFailure() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1", (attributes) -> {
+		}));
+		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		client.respondActivityTaskFailed(
+				(request) -> request.taskToken(activityTask.taskToken()).reason("broken").details("stack"));
+		run.nextDecisionTask();
+		var failed = run.last(run.history(), EventType.ACTIVITY_TASK_FAILED).activityTaskFailedEventAttributes();
+		assertThat(failed.reason()).isEqualTo("broken");
+		assertThat(failed.details()).isEqualTo("stack");
+	}
+
+	@Test
+	void malformedHeartbeatsAreValidationErrors() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1", (attributes) -> {
+		}));
+		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		assertValidationError(() -> client.recordActivityTaskHeartbeat(
+				(request) -> request.taskToken(activityTask.taskToken()).details("x".repeat(2049))));
+		assertValidationError(() -> client.recordActivityTaskHeartbeat((request) -> request.taskToken("")));
+		assertValidationError(() -> client.recordActivityTaskHeartbeat((request) -> request.taskToken("t".repeat(1025))));
+		assertValidationError(() -> client.recordActivityTaskHeartbeat((request) -> request.details("no token")));
+		assertThat(client.recordActivityTaskHeartbeat(
+				(request) -> request.taskToken(activityTask.taskToken()).details("x".repeat(2048))).cancelRequested())
+			.isFalse();
+	}
+
+	private static void assertValidationError(Runnable call) {
+		assertThatExceptionOfType(SwfException.class).isThrownBy(call::run).satisfies((ex) -> {
+			assertThat(ex.statusCode()).isEqualTo(400);
+			assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+		});
+	}
+
+	@Test
+	void decisionTaskHistoryComesInPages() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask());
+		for (int i = 0; i < 3; i++) {
+			run.signal("signal-" + i);
+		}
+		List<HistoryEvent> full = run.history();
+		PollForDecisionTaskResponse page = client.pollForDecisionTask((request) -> request.domain(domain)
+			.taskList((taskList) -> taskList.name(run.decisionTaskList))
+			.maximumPageSize(2));
+		assertThat(page.events()).hasSize(2);
+		List<HistoryEvent> paged = new ArrayList<>(page.events());
+		while (page.nextPageToken() != null) {
+			String pageToken = page.nextPageToken();
+			page = client.pollForDecisionTask((request) -> request.domain(domain)
+				.taskList((taskList) -> taskList.name(run.decisionTaskList))
+				.maximumPageSize(2)
+				.nextPageToken(pageToken));
+			paged.addAll(page.events());
+		}
+		// The started decision task adds its DecisionTaskStarted event to what the history had.
+		assertThat(paged).hasSize(full.size() + 1);
+		assertThat(paged.subList(0, full.size())).isEqualTo(full);
+		assertThat(paged.get(paged.size() - 1).eventType()).isEqualTo(EventType.DECISION_TASK_STARTED);
+
+		List<HistoryEvent> reversed = client.getWorkflowExecutionHistory((request) -> request.domain(domain)
+			.execution(run.execution)
+			.reverseOrder(true)
+			.maximumPageSize(3)).events();
+		assertThat(reversed).hasSize(3);
+		assertThat(reversed.get(0).eventId()).isGreaterThan(reversed.get(1).eventId());
+		assertThat(reversed.get(0).eventId()).isEqualTo((long) paged.size());
+	}
+
+	@Test
+	void anIdlePollEndsWithAnEmptyTask() {
+		// SWF holds an idle poll for 60 seconds: too long to wait for against the real service.
+		assumeTrue(target.isEmbedded());
+		PollForActivityTaskResponse task = client.pollForActivityTask((request) -> request.domain(domain)
+			.taskList((taskList) -> taskList.name(target.unique("idle"))));
+		assertThat(task.taskToken()).isNullOrEmpty();
+	}
+
+	@Test
+	void terminatingAnExecutionClosesItsTasks() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1", (attributes) -> {
+		}));
+		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		client.terminateWorkflowExecution((request) -> request.domain(domain)
+			.workflowId(run.execution.workflowId())
+			.runId(run.execution.runId())
+			.reason("test"));
+		assertThat(client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution))
+			.executionInfo()
+			.closeStatus()).isEqualTo(CloseStatus.TERMINATED);
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
+			.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken())));
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.github.swfheartbeat.test.conformance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.Decision;
+import software.amazon.awssdk.services.swf.model.DecisionType;
+import software.amazon.awssdk.services.swf.model.EventType;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
+import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
+import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.WorkflowExecution;
+import software.amazon.awssdk.services.swf.model.WorkflowType;
+
+/**
+ * One workflow execution of a scenario, with task lists of its own so that polls find only its
+ * tasks, and the decider's and worker's moves as one-liners.
+ */
+final class WorkflowRun {
+
+	final SwfClient client;
+
+	final String domain;
+
+	final WorkflowExecution execution;
+
+	final String decisionTaskList = "decisions-" + UUID.randomUUID();
+
+	final String activityTaskList = "activities-" + UUID.randomUUID();
+
+	private final Duration patience;
+
+	private WorkflowRun(SwfClient client, String domain, WorkflowType type, Duration patience) {
+		this.client = client;
+		this.patience = patience;
+		this.domain = domain;
+		String workflowId = "workflow-" + UUID.randomUUID();
+		String runId = client.startWorkflowExecution((request) -> request.domain(domain)
+			.workflowId(workflowId)
+			.workflowType(type)
+			.taskList((taskList) -> taskList.name(this.decisionTaskList))
+			.input("workflow input")).runId();
+		this.execution = WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
+	}
+
+	static WorkflowRun start(ConformanceTarget target, String domain, WorkflowType type) {
+		return new WorkflowRun(target.client(), domain, type, target.patience());
+	}
+
+	/**
+	 * Polls until a decision task arrives: a long poll may end with none.
+	 */
+	PollForDecisionTaskResponse nextDecisionTask() {
+		long deadline = System.nanoTime() + this.patience.toNanos();
+		while (System.nanoTime() < deadline) {
+			PollForDecisionTaskResponse task = this.client.pollForDecisionTask((request) -> request.domain(this.domain)
+				.taskList((taskList) -> taskList.name(this.decisionTaskList))
+				.identity("conformance-decider"));
+			if (task.taskToken() != null && !task.taskToken().isEmpty()) {
+				return task;
+			}
+		}
+		throw new AssertionError("No task arrived within " + this.patience);
+	}
+
+	/**
+	 * Polls until an activity task arrives.
+	 */
+	PollForActivityTaskResponse nextActivityTask() {
+		long deadline = System.nanoTime() + this.patience.toNanos();
+		while (System.nanoTime() < deadline) {
+			PollForActivityTaskResponse task = this.client.pollForActivityTask((request) -> request.domain(this.domain)
+				.taskList((taskList) -> taskList.name(this.activityTaskList))
+				.identity("conformance-worker"));
+			if (task.taskToken() != null && !task.taskToken().isEmpty()) {
+				return task;
+			}
+		}
+		throw new AssertionError("No task arrived within " + this.patience);
+	}
+
+	void decide(PollForDecisionTaskResponse task, Decision... decisions) {
+		this.client.respondDecisionTaskCompleted((request) -> request.taskToken(task.taskToken()).decisions(decisions));
+	}
+
+	Decision scheduleActivity(ActivityType type, String activityId,
+			Consumer<ScheduleActivityTaskDecisionAttributes.Builder> attributes) {
+		ScheduleActivityTaskDecisionAttributes.Builder builder = ScheduleActivityTaskDecisionAttributes.builder()
+			.activityType(type)
+			.activityId(activityId)
+			.taskList((taskList) -> taskList.name(this.activityTaskList))
+			.input("activity input");
+		attributes.accept(builder);
+		return Decision.builder()
+			.decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
+			.scheduleActivityTaskDecisionAttributes(builder.build())
+			.build();
+	}
+
+	static Decision requestCancel(String activityId) {
+		return Decision.builder()
+			.decisionType(DecisionType.REQUEST_CANCEL_ACTIVITY_TASK)
+			.requestCancelActivityTaskDecisionAttributes((attributes) -> attributes.activityId(activityId))
+			.build();
+	}
+
+	static Decision complete(String result) {
+		return Decision.builder()
+			.decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)
+			.completeWorkflowExecutionDecisionAttributes((attributes) -> attributes.result(result))
+			.build();
+	}
+
+	/**
+	 * Asks for a decision task, as a signal does.
+	 */
+	void signal(String name) {
+		this.client.signalWorkflowExecution((request) -> request.domain(this.domain)
+			.workflowId(this.execution.workflowId())
+			.runId(this.execution.runId())
+			.signalName(name));
+	}
+
+	List<HistoryEvent> history() {
+		List<HistoryEvent> events = new ArrayList<>();
+		this.client
+			.getWorkflowExecutionHistoryPaginator(
+					(request) -> request.domain(this.domain).execution(this.execution))
+			.forEach((page) -> events.addAll(page.events()));
+		return events;
+	}
+
+	HistoryEvent last(List<HistoryEvent> history, EventType type) {
+		HistoryEvent found = null;
+		for (HistoryEvent event : history) {
+			if (event.eventType() == type) {
+				found = event;
+			}
+		}
+		if (found == null) {
+			throw new AssertionError("No " + type + " event in " + history);
+		}
+		return found;
+	}
+
+}
