@@ -68,7 +68,7 @@ public @interface HeartbeatingActivity {
 	/**
 	 * SWF domain of the activity, used to look up the activity type's default heartbeat timeout;
 	 * {@code ${...}} placeholders are resolved. Empty to use the domain the task's source names,
-	 * else {@code swf.heartbeat.default-domain}.
+	 * else {@code swf.heartbeat.domain}.
 	 * @return the domain
 	 */
 	String domain() default "";
