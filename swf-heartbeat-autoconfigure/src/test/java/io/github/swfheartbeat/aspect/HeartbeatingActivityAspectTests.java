@@ -82,6 +82,11 @@ class HeartbeatingActivityAspectTests {
 	}
 
 	@Test
+	void packagePrivateMethodsOfClassProxiesAreHeartbeatedToo() {
+		assertThat(this.activities.packagePrivate("token-1")).isTrue();
+	}
+
+	@Test
 	void contextRestoresAnOuterBindingAfterTheCall() {
 		HeartbeatTemplate template = new HeartbeatTemplate(this.engine);
 		String inner = template.execute("outer", (outer) -> this.activities.currentFingerprint("token-1"));
@@ -246,6 +251,11 @@ class HeartbeatingActivityAspectTests {
 		@HeartbeatingActivity(taskToken = "#job.token")
 		public String fromExpression(Job job) {
 			return HeartbeatContext.current().taskTokenFingerprint();
+		}
+
+		@HeartbeatingActivity
+		boolean packagePrivate(@TaskToken String token) {
+			return HeartbeatContext.find().isPresent();
 		}
 
 		@HeartbeatingActivity
