@@ -1,5 +1,9 @@
 package io.github.swfheartbeat.event;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +78,8 @@ public class HeartbeatEventPublisher implements HeartbeatListener {
 	}
 
 	/**
-	 * The most recently added tokens, oldest forgotten first.
+	 * The most recently added tokens, oldest forgotten first. Kept as SHA-256 digests: a token
+	 * can be a kilobyte long, and it is a credential that has no business staying in memory.
 	 */
 	private static final class RecentTokens {
 
@@ -91,8 +96,22 @@ public class HeartbeatEventPublisher implements HeartbeatListener {
 			};
 		}
 
-		synchronized boolean add(String token) {
-			return this.tokens.putIfAbsent(token, Boolean.TRUE) == null;
+		boolean add(String token) {
+			String digest = digest(token);
+			synchronized (this) {
+				return this.tokens.putIfAbsent(digest, Boolean.TRUE) == null;
+			}
+		}
+
+		private static String digest(String token) {
+			try {
+				MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+				return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				// Every Java platform is required to support SHA-256.
+				throw new IllegalStateException(ex);
+			}
 		}
 
 	}

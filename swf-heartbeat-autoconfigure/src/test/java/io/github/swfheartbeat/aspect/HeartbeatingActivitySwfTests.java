@@ -15,9 +15,7 @@ import io.github.swfheartbeat.core.HeartbeatContext;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
 import io.github.swfheartbeat.core.TaskLossReason;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
-import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
 import io.github.swfheartbeat.engine.HeartbeatListener;
-import io.github.swfheartbeat.engine.SwfAsyncClientTransport;
 import io.github.swfheartbeat.event.ActivityCancellationRequestedEvent;
 import io.github.swfheartbeat.event.ActivityTaskEvent;
 import io.github.swfheartbeat.event.ActivityTaskLostEvent;
@@ -142,10 +140,7 @@ class HeartbeatingActivitySwfTests {
 
 		@Bean
 		HeartbeatEngine heartbeatEngine(ObjectProvider<HeartbeatListener> listeners) {
-			HeartbeatEngine engine = new HeartbeatEngine(new SwfAsyncClientTransport(swf.get().asyncClient()),
-					HeartbeatEngineSettings.builder().shutdownGracePeriod(Duration.ZERO).build());
-			listeners.orderedStream().forEach(engine::addListener);
-			return engine;
+			return EmbeddedSwfEngines.start(swf.get(), listeners.orderedStream().toList());
 		}
 
 		@Bean

@@ -11,6 +11,7 @@ import com.amazonaws.services.simpleworkflow.flow.ActivityWorker;
 import com.amazonaws.services.simpleworkflow.flow.JsonDataConverter;
 import com.amazonaws.services.simpleworkflow.flow.annotations.Activities;
 import com.amazonaws.services.simpleworkflow.flow.annotations.ActivityRegistrationOptions;
+import io.github.swfheartbeat.aspect.EmbeddedSwfEngines;
 import io.github.swfheartbeat.aspect.HeartbeatingActivity;
 import io.github.swfheartbeat.autoconfigure.HeartbeatAspectAutoConfiguration;
 import io.github.swfheartbeat.autoconfigure.HeartbeatEventsAutoConfiguration;
@@ -18,9 +19,7 @@ import io.github.swfheartbeat.autoconfigure.HeartbeatFlowAutoConfiguration;
 import io.github.swfheartbeat.core.HeartbeatContext;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
-import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
 import io.github.swfheartbeat.engine.HeartbeatListener;
-import io.github.swfheartbeat.engine.SwfAsyncClientTransport;
 import io.github.swfheartbeat.event.ActivityCancellationRequestedEvent;
 import io.github.swfheartbeat.test.ActivitySpec;
 import io.github.swfheartbeat.test.ActivityTaskState;
@@ -129,10 +128,7 @@ class FlowActivityWorkerSwfTests {
 
 		@Bean
 		HeartbeatEngine heartbeatEngine(ObjectProvider<HeartbeatListener> listeners) {
-			HeartbeatEngine engine = new HeartbeatEngine(new SwfAsyncClientTransport(swf.get().asyncClient()),
-					HeartbeatEngineSettings.builder().shutdownGracePeriod(Duration.ZERO).build());
-			listeners.orderedStream().forEach(engine::addListener);
-			return engine;
+			return EmbeddedSwfEngines.start(swf.get(), listeners.orderedStream().toList());
 		}
 
 		@Bean
