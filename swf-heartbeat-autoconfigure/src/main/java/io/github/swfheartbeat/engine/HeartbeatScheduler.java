@@ -453,7 +453,9 @@ final class HeartbeatScheduler {
 		task.cancelReported = true;
 		this.statistics.cancellationsRequested.incrementAndGet();
 		logger.info("Cancellation of activity task {} ({}) was requested", task.fingerprint, describe(task.info()));
-		task.cancellation.complete(null);
+		task.cancellationRequested = true;
+		// Dependent stages are application code: never run them on the scheduler thread.
+		this.listeners.runOffScheduler(() -> task.cancellation.complete(null));
 		TaskSnapshot snapshot = snapshot(task);
 		this.listeners.dispatch((listener) -> listener.onCancellationRequested(snapshot));
 	}
@@ -472,7 +474,8 @@ final class HeartbeatScheduler {
 			logger.warn("Activity task {} ({}) is lost: {}", task.fingerprint, describe(task.info()),
 					reason.description());
 		}
-		task.loss.complete(reason);
+		task.lossReason = reason;
+		this.listeners.runOffScheduler(() -> task.loss.complete(reason));
 		TaskSnapshot snapshot = snapshot(task);
 		this.listeners.dispatch((listener) -> listener.onTaskLost(snapshot, reason));
 	}

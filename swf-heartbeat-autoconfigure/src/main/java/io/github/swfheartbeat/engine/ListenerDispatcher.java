@@ -38,6 +38,20 @@ final class ListenerDispatcher {
 		return this.lanes.removeIf((lane) -> lane.listener == listener);
 	}
 
+	/**
+	 * Runs an action off the scheduler thread, such as completing a stage whose dependents are
+	 * application code.
+	 * @param action the action
+	 */
+	void runOffScheduler(Runnable action) {
+		try {
+			this.executor.execute(action);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not run {} off the scheduler thread", action, ex);
+		}
+	}
+
 	void dispatch(Consumer<HeartbeatListener> notification) {
 		for (Lane lane : this.lanes) {
 			lane.submit(notification);

@@ -48,7 +48,7 @@ final class TaskHandle implements HeartbeatHandle {
 
 	@Override
 	public boolean isCancellationRequested() {
-		return this.task.cancellation.isDone();
+		return this.task.cancellationRequested;
 	}
 
 	@Override
@@ -60,7 +60,7 @@ final class TaskHandle implements HeartbeatHandle {
 
 	@Override
 	public boolean isLost() {
-		return this.task.loss.isDone();
+		return this.task.lossReason != null;
 	}
 
 	@Override

@@ -52,10 +52,16 @@ final class TrackedTask {
 	/** Shared. */
 	final AtomicBoolean truncationWarned = new AtomicBoolean();
 
-	/** Shared: completed once when SWF reports cancelRequested. */
+	/** Shared: set once when SWF reports cancelRequested. */
+	volatile boolean cancellationRequested;
+
+	/** Shared: set once when the task is lost. */
+	volatile @Nullable TaskLossReason lossReason;
+
+	/** Shared: completed once, off the scheduler thread, after {@link #cancellationRequested} is set. */
 	final CompletableFuture<Void> cancellation = new CompletableFuture<>();
 
-	/** Shared: completed once when the task is lost. */
+	/** Shared: completed once, off the scheduler thread, after {@link #lossReason} is set. */
 	final CompletableFuture<TaskLossReason> loss = new CompletableFuture<>();
 
 	/** Guarded by the engine's task map: handles open on this task. */

@@ -78,6 +78,8 @@ class ConfigurationMetadataTests {
 		properties.put("swf.heartbeat.domain", null);
 		properties.put("swf.heartbeat.sync-client-threads", 4);
 		properties.put("swf.heartbeat.health.failure-threshold", 5);
+		properties.put("swf.heartbeat.aspect.enabled", true);
+		properties.put("swf.heartbeat.events.enabled", true);
 		properties.put("management.health.swf-heartbeat.enabled", true);
 		return properties;
 	}

@@ -57,9 +57,9 @@ class HeartbeatEngineIntegrationTests {
 		StartedActivity task = this.scenario.start(T);
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
 			handle.setDetails("10%");
-			await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+			sleep(Duration.ofSeconds(3));
 			handle.setDetails("60%");
-			await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+			sleep(Duration.ofSeconds(3));
 			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
 			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isBetween(4L, 7L);
 			assertThat(this.swf.activityTask(task.taskToken()).lastDetails()).isEqualTo("60%");
@@ -73,7 +73,7 @@ class HeartbeatEngineIntegrationTests {
 		HeartbeatOptions options = HeartbeatOptions.defaults()
 			.withActivityTask(ActivityTaskInfo.of(task.task(), null));
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), options)) {
-			await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+			sleep(Duration.ofSeconds(5));
 			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
 		}
 		assertThat(this.swf.callCount("DescribeActivityType")).isEqualTo(1);
@@ -86,7 +86,7 @@ class HeartbeatEngineIntegrationTests {
 		StartedActivity task = this.scenario.start(timeout);
 		HeartbeatOptions options = EmbeddedSwfScenario.options(task, timeout).withMaxCancellationLatency(latency);
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), options)) {
-			await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+			sleep(Duration.ofMillis(1500));
 			long requested = System.nanoTime();
 			this.swf.requestCancel(task.scheduled());
 			await().atMost(Duration.ofSeconds(5)).until(handle::isCancellationRequested);
@@ -106,7 +106,7 @@ class HeartbeatEngineIntegrationTests {
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
 			this.swf.timeOut(task.taskToken());
 			await().atMost(Duration.ofSeconds(5)).until(handle::isLost);
-			await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+			sleep(Duration.ofSeconds(2));
 		}
 		assertThat(this.listener.losses).containsExactly(TaskLossReason.UNKNOWN_RESOURCE);
 		assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isZero();
@@ -142,7 +142,7 @@ class HeartbeatEngineIntegrationTests {
 		try (SwfClientTransport transport = new SwfClientTransport(this.swf.syncClient(), 2);
 				HeartbeatEngine blocking = new HeartbeatEngine(transport, HeartbeatEngineSettings.defaults());
 				HeartbeatHandle handle = blocking.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
-			await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+			sleep(Duration.ofSeconds(5));
 			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
 			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isGreaterThanOrEqualTo(3);
 		}
@@ -150,25 +150,26 @@ class HeartbeatEngineIntegrationTests {
 
 	@Test
 	void aThousandConcurrentTasksStayAliveOnThreadsThatDoNotGrowWithTheirNumber() {
-		// 1,000 tasks with a 3 s timeout need about 500 calls per second: above the default limit,
+		// 1,000 tasks with a 5 s timeout need about 300 calls per second: above the default limit,
 		// which is sized for SWF's quota; the embedded endpoint has none.
 		this.engine.shutdown(Duration.ZERO);
 		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
-				HeartbeatEngineSettings.builder().rateLimit(2_000).rateLimitBurst(2_000).build());
+				HeartbeatEngineSettings.builder().rateLimit(2_000).rateLimitBurst(2_000)
+					.minSafetyMargin(Duration.ofSeconds(2)).build());
 		this.engine.addListener(this.listener);
-		Duration timeout = Duration.ofSeconds(3);
+		Duration timeout = Duration.ofSeconds(5);
 		List<HeartbeatHandle> handles = new ArrayList<>();
 		startTasks(10, timeout, handles);
-		await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+		sleep(Duration.ofSeconds(3));
 		int threadsWithFew = Thread.activeCount();
 		List<StartedActivity> many = startTasks(1_000, timeout, handles);
-		await().pollDelay(Duration.ofSeconds(8)).until(() -> true);
+		sleep(Duration.ofSeconds(11));
 		int threadsWithMany = Thread.activeCount();
 		try {
-			assertThat(many).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
-				.isEqualTo(ActivityTaskState.OPEN));
-			assertThat(many).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount())
-				.isGreaterThanOrEqualTo(3));
+			assertThat(many.stream().filter((task) -> !this.swf.activityTask(task.taskToken()).isOpen()).count())
+				.as("tasks timed out").isZero();
+			assertThat(many.stream().mapToLong((task) -> this.swf.activityTask(task.taskToken()).heartbeatCount()).min()
+				.orElse(0)).isGreaterThanOrEqualTo(3);
 			assertThat(this.listener.losses).isEmpty();
 			assertThat(this.engine.stats().activeTasks()).isEqualTo(1_010);
 			// The SDK's I/O threads may add a few; a thread per task would add a thousand.
@@ -191,6 +192,10 @@ class HeartbeatEngineIntegrationTests {
 			tasks.add(task);
 		}
 		return tasks;
+	}
+
+	private static void sleep(Duration duration) {
+		await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
 	}
 
 }

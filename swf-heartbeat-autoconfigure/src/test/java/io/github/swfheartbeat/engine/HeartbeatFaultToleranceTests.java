@@ -75,7 +75,7 @@ class HeartbeatFaultToleranceTests {
 	void burstsOfServerErrorsCostNoLease() {
 		waitUntilFirstHeartbeats();
 		this.swf.faults().failNext(HEARTBEAT, 30, 503).failNext(HEARTBEAT, 30, 500);
-		sleep(Duration.ofSeconds(9));
+		sleep(Duration.ofSeconds(7));
 		assertAllAlive();
 		assertThat(this.listener.attempts).extracting(HeartbeatAttempt::outcome).contains(HeartbeatOutcome.ERROR);
 	}
@@ -84,7 +84,7 @@ class HeartbeatFaultToleranceTests {
 	void throttlingStormLowersTheRateAndCostsNoLease() {
 		waitUntilFirstHeartbeats();
 		this.swf.faults().throttleNext(HEARTBEAT, 60);
-		sleep(Duration.ofSeconds(9));
+		sleep(Duration.ofSeconds(7));
 		assertAllAlive();
 		assertThat(this.engine.stats().throttledLastMinute()).isGreaterThan(0);
 		assertThat(this.listener.attempts).extracting(HeartbeatAttempt::outcome).contains(HeartbeatOutcome.THROTTLED);
@@ -104,7 +104,7 @@ class HeartbeatFaultToleranceTests {
 	void connectionResetsCostNoLease() {
 		waitUntilFirstHeartbeats();
 		this.swf.faults().resetNext(HEARTBEAT, 40);
-		sleep(Duration.ofSeconds(9));
+		sleep(Duration.ofSeconds(7));
 		assertAllAlive();
 	}
 
@@ -175,7 +175,7 @@ class HeartbeatFaultToleranceTests {
 		try {
 			waitUntilFirstHeartbeats();
 			this.swf.requestCancel(this.tasks.get(5).scheduled());
-			sleep(Duration.ofSeconds(9));
+			sleep(Duration.ofSeconds(7));
 			assertAllAlive();
 			assertThat(blockedCalls).hasValue(1);
 			assertThat(this.listener.cancellations).hasSize(1);

@@ -164,8 +164,9 @@ final class Activities {
 	}
 
 	static JsonObject noTask() {
-		// SWF's answer to a poll that found nothing: a task whose token is the empty string.
-		return new JsonObject().put("taskToken", "").put("startedEventId", 0L);
+		// SWF's answer to a poll that found nothing carries no task token at all (the SDK reads it
+		// as null); AWS Flow Framework treats only a missing token as "no task".
+		return new JsonObject().put("startedEventId", 0L);
 	}
 
 	JsonObject start(ActivityTask task, String identity) {

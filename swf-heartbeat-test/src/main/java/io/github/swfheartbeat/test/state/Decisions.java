@@ -90,8 +90,9 @@ final class Decisions {
 	}
 
 	static JsonObject noTask() {
-		// SWF's answer to a poll that found nothing: a task whose token is the empty string.
-		return new JsonObject().put("taskToken", "").put("startedEventId", 0L).put("previousStartedEventId", 0L);
+		// SWF's answer to a poll that found nothing carries no task token at all (the SDK reads it
+		// as null); AWS Flow Framework treats only a missing token as "no task".
+		return new JsonObject().put("startedEventId", 0L).put("previousStartedEventId", 0L);
 	}
 
 	private JsonObject nextPage(Domain domain, HistoryPages.Cursor cursor, int pageSize, boolean reverseOrder) {

@@ -219,7 +219,7 @@ class EmbeddedSwfServerTests {
 			.get(5, TimeUnit.SECONDS)
 			.cancelRequested()).isFalse();
 		for (CompletableFuture<PollForActivityTaskResponse> each : idle) {
-			assertThat(each.get(5, TimeUnit.SECONDS).taskToken()).isEmpty();
+			assertThat(each.get(5, TimeUnit.SECONDS).taskToken()).isNull();
 		}
 	}
 
