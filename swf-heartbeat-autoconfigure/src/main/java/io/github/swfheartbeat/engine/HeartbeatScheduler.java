@@ -3,7 +3,6 @@ package io.github.swfheartbeat.engine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
@@ -40,7 +39,7 @@ final class HeartbeatScheduler {
 
 	private final HeartbeatTransport transport;
 
-	private final ListenerDispatcher listeners;
+	private final TaskReporter reporter;
 
 	private final ConcurrentMap<String, TrackedTask> tasks;
 
@@ -52,13 +51,9 @@ final class HeartbeatScheduler {
 
 	private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
 
-	private final TreeSet<TrackedTask> waiting = new TreeSet<>(TrackedTask.BY_DUE);
-
-	private final TreeSet<TrackedTask> ready = new TreeSet<>(TrackedTask.BY_DEADLINE);
+	private final SendQueue queue;
 
 	private final AdaptiveRateLimiter limiter;
-
-	private final SendCalendar calendar;
 
 	private final SendPlanner planner;
 
@@ -80,14 +75,14 @@ final class HeartbeatScheduler {
 		this.settings = settings;
 		this.clock = clock;
 		this.transport = transport;
-		this.listeners = listeners;
+		this.reporter = new TaskReporter(clock, listeners, statistics);
 		this.tasks = tasks;
 		this.statistics = statistics;
 		this.wakeUp = wakeUp;
 		this.discovery = new TimeoutDiscovery(transport, clock);
 		this.now = clock.nanoTime();
 		this.limiter = new AdaptiveRateLimiter(settings.rateLimit(), settings.rateLimitBurst(), this.now);
-		this.calendar = new SendCalendar(settings.rateLimit());
+		this.queue = new SendQueue(settings.rateLimit());
 		this.planner = new SendPlanner(settings.minSendInterval().toNanos(), settings.minSafetyMargin().toNanos(),
 				settings.retryInitialBackoff().toNanos());
 		this.backoff = new RetryBackoff(settings.retryInitialBackoff().toNanos(), settings.retryMaxBackoff().toNanos(),
@@ -127,7 +122,7 @@ final class HeartbeatScheduler {
 	 */
 	CompletableFuture<int[]> queueSizes() {
 		CompletableFuture<int[]> sizes = new CompletableFuture<>();
-		post(() -> sizes.complete(new int[] { this.waiting.size(), this.ready.size(), this.calendar.reservedCount() }));
+		post(() -> sizes.complete(this.queue.sizes()));
 		return sizes;
 	}
 
@@ -165,36 +160,12 @@ final class HeartbeatScheduler {
 			terminate();
 			return Long.MAX_VALUE;
 		}
-		promoteDueTasks();
-		sendReadyTasks();
-		this.calendar.prune(nowNanos);
-		return nextWakeUp();
-	}
-
-	private void promoteDueTasks() {
-		while (!this.waiting.isEmpty() && this.waiting.first().dueNanos <= this.now) {
-			TrackedTask task = this.waiting.pollFirst();
-			releaseSlot(task);
-			task.state = TrackedTask.State.READY;
-			this.ready.add(task);
+		this.queue.promoteDue(nowNanos);
+		while (this.queue.hasReady() && this.limiter.tryAcquire(nowNanos)) {
+			send(this.queue.pollReady());
 		}
-	}
-
-	private void sendReadyTasks() {
-		while (!this.ready.isEmpty() && this.limiter.tryAcquire(this.now)) {
-			send(this.ready.pollFirst());
-		}
-	}
-
-	private long nextWakeUp() {
-		long next = this.shutdownDeadlineNanos;
-		if (!this.waiting.isEmpty()) {
-			next = Math.min(next, this.waiting.first().dueNanos);
-		}
-		if (!this.ready.isEmpty()) {
-			next = Math.min(next, this.limiter.nextPermitNanos(this.now));
-		}
-		return next;
+		long next = Math.min(this.shutdownDeadlineNanos, this.queue.nextDueNanos());
+		return this.queue.hasReady() ? Math.min(next, this.limiter.nextPermitNanos(nowNanos)) : next;
 	}
 
 	private void onRegister(TrackedTask task) {
@@ -208,7 +179,7 @@ final class HeartbeatScheduler {
 				: this.settings.maxCancellationLatency();
 		task.cancelLatencyNanos = (latency != null) ? latency.toNanos() : 0;
 		plan(task);
-		this.listeners.dispatch((listener) -> listener.onTaskStarted(snapshot(task)));
+		this.reporter.started(task);
 	}
 
 	private long resolveTimeout(TrackedTask task) {
@@ -238,8 +209,7 @@ final class HeartbeatScheduler {
 		task.timeoutProvisional = false;
 		task.timeoutNanos = timeout.get().toNanos();
 		if (task.state == TrackedTask.State.WAITING) {
-			this.waiting.remove(task);
-			releaseSlot(task);
+			this.queue.remove(task);
 			plan(task);
 		}
 	}
@@ -247,22 +217,7 @@ final class HeartbeatScheduler {
 	private void plan(TrackedTask task) {
 		long due = this.planner.nextSendNanos(task.lastResetNanos, task.lastSendNanos, task.timeoutNanos,
 				task.cancelLatencyNanos, this.roundTrip.upperBoundNanos());
-		long slot = this.calendar.reserve(due, this.now);
-		task.slot = slot;
-		enqueue(task, SendCalendar.sendTime(slot, due));
-	}
-
-	private void enqueue(TrackedTask task, long dueNanos) {
-		task.dueNanos = dueNanos;
-		task.state = TrackedTask.State.WAITING;
-		this.waiting.add(task);
-	}
-
-	private void releaseSlot(TrackedTask task) {
-		if (task.slot != TrackedTask.NO_SLOT) {
-			this.calendar.release(task.slot);
-			task.slot = TrackedTask.NO_SLOT;
-		}
+		this.queue.plan(task, due, this.now);
 	}
 
 	private void onSendOnce(TrackedTask task) {
@@ -270,8 +225,7 @@ final class HeartbeatScheduler {
 		task.deadlineNanos = this.now;
 		task.giveUpNanos = this.now + this.settings.callTimeout().toNanos();
 		task.dueNanos = this.now;
-		task.state = TrackedTask.State.READY;
-		this.ready.add(task);
+		this.queue.readyNow(task);
 	}
 
 	private void onClose(TrackedTask task) {
@@ -279,15 +233,9 @@ final class HeartbeatScheduler {
 		if (task.state == TrackedTask.State.FINISHED) {
 			return;
 		}
-		if (task.state == TrackedTask.State.WAITING) {
-			this.waiting.remove(task);
-		}
-		else if (task.state == TrackedTask.State.READY) {
-			this.ready.remove(task);
-		}
-		releaseSlot(task);
+		this.queue.remove(task);
 		finish(task);
-		this.listeners.dispatch((listener) -> listener.onTaskEnded(snapshot(task)));
+		this.reporter.ended(task);
 	}
 
 	private void onShutdown(Duration gracePeriod) {
@@ -338,7 +286,7 @@ final class HeartbeatScheduler {
 		int attempt = task.failures + 1;
 		HeartbeatAttempt reported = new HeartbeatAttempt(task.fingerprint, task.info(), outcome,
 				Duration.ofNanos(roundTripNanos), Duration.ofNanos(answer.latenessNanos), attempt, this.clock.now());
-		this.listeners.dispatch((listener) -> listener.onHeartbeat(reported));
+		this.reporter.heartbeat(reported);
 		if (failure == FailureKind.THROTTLED) {
 			this.limiter.onThrottled(this.now);
 		}
@@ -363,7 +311,7 @@ final class HeartbeatScheduler {
 		task.lastSendNanos = answer.sentNanos;
 		task.lastSentDetails = answer.details;
 		if (Boolean.TRUE.equals(answer.cancelRequested)) {
-			reportCancellation(task);
+			this.reporter.cancellationRequested(task);
 		}
 		plan(task);
 	}
@@ -400,14 +348,7 @@ final class HeartbeatScheduler {
 			logger.debug("Heartbeat for {} failed (attempt {}), retrying in {} ms: {}", task.fingerprint, task.failures,
 					(retryAt - this.now) / 1_000_000, FailureKind.unwrap(error).toString());
 		}
-		if (task.isOneShot()) {
-			task.dueNanos = retryAt;
-			task.state = TrackedTask.State.WAITING;
-			this.waiting.add(task);
-		}
-		else {
-			enqueue(task, retryAt);
-		}
+		this.queue.waitUntil(task, retryAt);
 	}
 
 	private void onOneShotAnswer(TrackedTask task, Answer answer, @Nullable FailureKind failure) {
@@ -415,7 +356,7 @@ final class HeartbeatScheduler {
 		boolean trackedActive = tracked != null && tracked.state != TrackedTask.State.FINISHED && !tracked.closed;
 		if (failure == null) {
 			if (trackedActive && Boolean.TRUE.equals(answer.cancelRequested)) {
-				reportCancellation(tracked);
+				this.reporter.cancellationRequested(tracked);
 			}
 			completeOneShot(task, Boolean.TRUE.equals(answer.cancelRequested));
 			return;
@@ -425,9 +366,7 @@ final class HeartbeatScheduler {
 				TaskLossReason reason = (failure == FailureKind.TASK_LOST) ? TaskLossReason.UNKNOWN_RESOURCE
 						: (failure == FailureKind.NOT_PERMITTED) ? TaskLossReason.NOT_PERMITTED : TaskLossReason.REJECTED;
 				if (trackedActive && failure == FailureKind.TASK_LOST && tracked.state != TrackedTask.State.IN_FLIGHT) {
-					this.waiting.remove(tracked);
-					this.ready.remove(tracked);
-					releaseSlot(tracked);
+					this.queue.remove(tracked);
 					lose(tracked, reason, answer.failure);
 				}
 				completeOneShot(task, new ActivityTaskLostException(task.fingerprint, reason, FailureKind.unwrap(answer.failure)));
@@ -446,38 +385,12 @@ final class HeartbeatScheduler {
 		}
 	}
 
-	private void reportCancellation(TrackedTask task) {
-		if (task.cancelReported) {
-			return;
-		}
-		task.cancelReported = true;
-		this.statistics.cancellationsRequested.incrementAndGet();
-		logger.info("Cancellation of activity task {} ({}) was requested", task.fingerprint, describe(task.info()));
-		task.cancellationRequested = true;
-		// Dependent stages are application code: never run them on the scheduler thread.
-		this.listeners.runOffScheduler(() -> task.cancellation.complete(null));
-		TaskSnapshot snapshot = snapshot(task);
-		this.listeners.dispatch((listener) -> listener.onCancellationRequested(snapshot));
-	}
-
 	private void lose(TrackedTask task, TaskLossReason reason, Throwable error) {
 		if (task.state == TrackedTask.State.FINISHED) {
 			return;
 		}
 		finish(task);
-		this.statistics.tasksLost.incrementAndGet();
-		if (reason == TaskLossReason.NOT_PERMITTED) {
-			logger.error("Activity task {} ({}) is no longer heartbeated: {} ({})", task.fingerprint,
-					describe(task.info()), reason.description(), FailureKind.unwrap(error).getMessage());
-		}
-		else {
-			logger.warn("Activity task {} ({}) is lost: {}", task.fingerprint, describe(task.info()),
-					reason.description());
-		}
-		task.lossReason = reason;
-		this.listeners.runOffScheduler(() -> task.loss.complete(reason));
-		TaskSnapshot snapshot = snapshot(task);
-		this.listeners.dispatch((listener) -> listener.onTaskLost(snapshot, reason));
+		this.reporter.lost(task, reason, error);
 	}
 
 	private void finish(TrackedTask task) {
@@ -487,10 +400,7 @@ final class HeartbeatScheduler {
 
 	private void terminate() {
 		int abandoned = 0;
-		for (TrackedTask task : this.waiting) {
-			abandoned += abandon(task);
-		}
-		for (TrackedTask task : this.ready) {
+		for (TrackedTask task : this.queue.drain()) {
 			abandoned += abandon(task);
 		}
 		for (TrackedTask task : this.tasks.values()) {
@@ -500,8 +410,6 @@ final class HeartbeatScheduler {
 			logger.warn("Heartbeat engine stopped with {} activity tasks still running after the shutdown grace period; "
 					+ "they are no longer heartbeated", abandoned);
 		}
-		this.waiting.clear();
-		this.ready.clear();
 		this.termination.complete(null);
 	}
 
@@ -517,16 +425,6 @@ final class HeartbeatScheduler {
 		}
 		finish(task);
 		return 1;
-	}
-
-	private TaskSnapshot snapshot(TrackedTask task) {
-		return new TaskSnapshot(task.token, task.info(), task.details.get(), this.clock.now());
-	}
-
-	private static String describe(ActivityTaskInfo info) {
-		String type = info.activityType();
-		return "activity " + ((info.activityId() != null) ? info.activityId() : "?") + ", type "
-				+ ((type != null) ? type : "?");
 	}
 
 	private record Answer(long sentNanos, long latenessNanos, @Nullable String details, @Nullable Boolean cancelRequested,
