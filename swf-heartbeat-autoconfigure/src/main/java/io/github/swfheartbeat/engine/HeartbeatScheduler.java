@@ -251,7 +251,9 @@ final class HeartbeatScheduler {
 			task.giveUpNanos = task.deadlineNanos + this.settings.minSafetyMargin().toNanos();
 		}
 		task.state = TrackedTask.State.IN_FLIGHT;
-		long sentNanos = this.now;
+		// Not the step's start time: the SDK prepares and signs each call on this thread, so a
+		// step that sends many heartbeats lasts long enough to matter for deadlines.
+		long sentNanos = this.clock.nanoTime();
 		long latenessNanos = Math.max(0, sentNanos - task.dueNanos);
 		String details = task.details.get();
 		long timeoutNanos = Math.min(this.settings.callTimeout().toNanos(),
@@ -264,12 +266,16 @@ final class HeartbeatScheduler {
 		catch (RuntimeException ex) {
 			call = CompletableFuture.failedFuture(ex);
 		}
-		call.whenComplete((cancelRequested, failure) -> post(
-				() -> onAnswer(task, new Answer(sentNanos, latenessNanos, details, cancelRequested, failure))));
+		call.whenComplete((cancelRequested, failure) -> {
+			// Timed where the answer arrives, not when the busy scheduler gets to it.
+			long answeredNanos = this.clock.nanoTime();
+			post(() -> onAnswer(task,
+					new Answer(sentNanos, answeredNanos, latenessNanos, details, cancelRequested, failure)));
+		});
 	}
 
 	private void onAnswer(TrackedTask task, Answer answer) {
-		long roundTripNanos = this.now - answer.sentNanos;
+		long roundTripNanos = answer.answeredNanos - answer.sentNanos;
 		HeartbeatOutcome outcome;
 		FailureKind failure = null;
 		if (answer.failure == null) {
@@ -427,7 +433,7 @@ final class HeartbeatScheduler {
 		return 1;
 	}
 
-	private record Answer(long sentNanos, long latenessNanos, @Nullable String details, @Nullable Boolean cancelRequested,
+	private record Answer(long sentNanos, long answeredNanos, long latenessNanos, @Nullable String details, @Nullable Boolean cancelRequested,
 			@Nullable Throwable failure) {
 	}
 

@@ -77,6 +77,10 @@ final class SendQueue {
 		while (!this.waiting.isEmpty() && this.waiting.first().dueNanos <= nowNanos) {
 			TrackedTask task = this.waiting.pollFirst();
 			releaseSlot(task);
+			if (!task.isOneShot()) {
+				// The ready set orders by the deadline this heartbeat must meet, not the last one.
+				task.deadlineNanos = task.lastResetNanos + task.timeoutNanos;
+			}
 			readyNow(task);
 		}
 		this.calendar.prune(nowNanos);

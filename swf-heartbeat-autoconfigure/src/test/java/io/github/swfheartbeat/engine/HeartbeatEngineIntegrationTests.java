@@ -49,6 +49,10 @@ class HeartbeatEngineIntegrationTests {
 
 	@AfterEach
 	void stop() {
+		// A call still in flight would reach the endpoint during the next test and could take a
+		// fault planned there.
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.listener.attempts.size() >= this.engine.stats().heartbeatsSent());
 		this.engine.shutdown(Duration.ZERO);
 	}
 
@@ -138,38 +142,43 @@ class HeartbeatEngineIntegrationTests {
 
 	@Test
 	void blockingClientIsAdaptedOnABoundedPool() {
-		StartedActivity task = this.scenario.start(T);
+		Duration timeout = Duration.ofSeconds(3);
+		// A new client's first call loads and connects a good deal; that is not what this is about.
+		this.swf.syncClient().describeDomain((request) -> request.name(EmbeddedSwfScenario.DOMAIN));
+		StartedActivity task = this.scenario.start(timeout);
 		try (SwfClientTransport transport = new SwfClientTransport(this.swf.syncClient(), 2);
 				HeartbeatEngine blocking = new HeartbeatEngine(transport, HeartbeatEngineSettings.defaults());
-				HeartbeatHandle handle = blocking.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
+				HeartbeatHandle handle = blocking.start(task.taskToken(), EmbeddedSwfScenario.options(task, timeout))) {
 			sleep(Duration.ofSeconds(5));
 			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
-			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isGreaterThanOrEqualTo(3);
+			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isGreaterThanOrEqualTo(2);
 		}
 	}
 
 	@Test
 	void aThousandConcurrentTasksStayAliveOnThreadsThatDoNotGrowWithTheirNumber() {
-		// 1,000 tasks with a 5 s timeout need about 300 calls per second: above the default limit,
-		// which is sized for SWF's quota; the embedded endpoint has none.
+		// 1,000 tasks with a 10 s timeout need some 125 calls per second. The tasks start within
+		// a second; at 200 calls per second the calendar spreads their first heartbeats over the
+		// five seconds before they are due, so one scheduler thread keeps up on a busy machine.
 		this.engine.shutdown(Duration.ZERO);
 		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
-				HeartbeatEngineSettings.builder().rateLimit(2_000).rateLimitBurst(2_000)
+				HeartbeatEngineSettings.builder().rateLimit(200).rateLimitBurst(20)
 					.minSafetyMargin(Duration.ofSeconds(2)).build());
 		this.engine.addListener(this.listener);
-		Duration timeout = Duration.ofSeconds(5);
+		Duration timeout = Duration.ofSeconds(10);
 		List<HeartbeatHandle> handles = new ArrayList<>();
 		startTasks(10, timeout, handles);
-		sleep(Duration.ofSeconds(3));
+		sleep(Duration.ofSeconds(2));
 		int threadsWithFew = Thread.activeCount();
 		List<StartedActivity> many = startTasks(1_000, timeout, handles);
-		sleep(Duration.ofSeconds(11));
+		// Long enough for every task to need two heartbeats.
+		sleep(Duration.ofSeconds(18));
 		int threadsWithMany = Thread.activeCount();
 		try {
 			assertThat(many.stream().filter((task) -> !this.swf.activityTask(task.taskToken()).isOpen()).count())
 				.as("tasks timed out").isZero();
 			assertThat(many.stream().mapToLong((task) -> this.swf.activityTask(task.taskToken()).heartbeatCount()).min()
-				.orElse(0)).isGreaterThanOrEqualTo(3);
+				.orElse(0)).isGreaterThanOrEqualTo(2);
 			assertThat(this.listener.losses).isEmpty();
 			assertThat(this.engine.stats().activeTasks()).isEqualTo(1_010);
 			// The SDK's I/O threads may add a few; a thread per task would add a thousand.
