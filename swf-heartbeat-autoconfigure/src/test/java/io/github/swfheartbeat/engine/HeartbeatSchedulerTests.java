@@ -220,6 +220,20 @@ class HeartbeatSchedulerTests {
 	}
 
 	@Test
+	void readyTasksGoInTheOrderOfTheDeadlinesTheirComingHeartbeatsMustMeet() {
+		// Room for both in one calendar slot, but one call at a time: the order is the ready set's.
+		HeartbeatEngineSettings settings = HeartbeatEngineSettings.builder().rateLimit(20).rateLimitBurst(1).build();
+		EngineHarness harness = new EngineHarness(settings);
+		harness.engine.start("relaxed", HeartbeatOptions.defaults().withMaxCancellationLatency(Duration.ofSeconds(5)));
+		harness.engine.start("urgent", HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ofSeconds(8))
+			.withMaxCancellationLatency(Duration.ofSeconds(5)));
+		harness.runUntil(Duration.ofMillis(5010));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::token).containsExactly("urgent");
+		harness.runUntil(Duration.ofMillis(5100));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::token).containsExactly("urgent", "relaxed");
+	}
+
+	@Test
 	void tasksStartedTogetherAreSpreadAheadOfTheirDeadlines() {
 		HeartbeatEngineSettings settings = HeartbeatEngineSettings.builder().rateLimit(10).rateLimitBurst(1).build();
 		EngineHarness harness = new EngineHarness(settings);
