@@ -24,6 +24,14 @@ public record DemoReport(List<DemoOutcome> outcomes, List<String> problems) {
 	}
 
 	/**
+	 * Returns the exit code of the demo.
+	 * @return 0 when the scenario went as expected, 1 otherwise
+	 */
+	public int exitCode() {
+		return successful() ? 0 : 1;
+	}
+
+	/**
 	 * Counts the transcodes that ended in a state.
 	 * @param state the state
 	 * @return how many

@@ -49,7 +49,7 @@ public class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public int getExitCode() {
 		DemoReport result = this.report;
-		return (result != null && result.successful()) ? 0 : 1;
+		return (result != null) ? result.exitCode() : 1;
 	}
 
 }
