@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.swfheartbeat.sample.config.SampleProperties;
 import io.github.swfheartbeat.sample.polling.LongPollLoop;
-import io.github.swfheartbeat.sample.polling.PollingPhase;
 import io.github.swfheartbeat.sample.workflow.TranscodeTypes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.swf.SwfAsyncClient;
@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * history and answers with what {@link TranscodeDecisions} decides.
  */
 @Component
-public class Decider implements SmartLifecycle {
+public class Decider extends LongPollLoop<PollForDecisionTaskResponse> {
 
 	private static final Logger logger = LoggerFactory.getLogger(Decider.class);
 
@@ -35,29 +34,36 @@ public class Decider implements SmartLifecycle {
 	/** A decision is quick; let one in progress finish when stopping. */
 	private static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(5);
 
+	private final SwfAsyncClient swfAsync;
+
 	private final SwfClient swf;
 
 	private final TranscodeTypes types;
 
 	private final TranscodeDecisions decisions;
 
-	private final LongPollLoop<PollForDecisionTaskResponse> loop;
-
 	Decider(SwfAsyncClient swfAsync, SwfClient swf, TranscodeTypes types, SampleProperties properties) {
+		super("transcode-decider", properties.getDecider().getThreads(), STOP_GRACE_PERIOD);
+		this.swfAsync = swfAsync;
 		this.swf = swf;
 		this.types = types;
 		this.decisions = new TranscodeDecisions(types.activityType(), types.taskList());
-		this.loop = new LongPollLoop<>("transcode-decider", properties.getDecider().getThreads(),
-				() -> poll(swfAsync, types), (task) -> task.taskToken() != null && !task.taskToken().isEmpty(),
-				this::decide);
 	}
 
-	private static CompletableFuture<PollForDecisionTaskResponse> poll(SwfAsyncClient swf, TranscodeTypes types) {
-		return swf.pollForDecisionTask(
-				(request) -> request.domain(types.domain()).taskList(types.taskList()).identity(IDENTITY));
+	@Override
+	protected CompletableFuture<PollForDecisionTaskResponse> poll() {
+		return this.swfAsync.pollForDecisionTask((request) -> request.domain(this.types.domain())
+			.taskList(this.types.taskList())
+			.identity(IDENTITY));
 	}
 
-	private void decide(PollForDecisionTaskResponse task) {
+	@Override
+	protected @Nullable String taskToken(PollForDecisionTaskResponse answer) {
+		return answer.taskToken();
+	}
+
+	@Override
+	protected void handle(PollForDecisionTaskResponse task) {
 		String workflowId = task.workflowExecution().workflowId();
 		try {
 			List<Decision> decided = this.decisions.decide(history(task));
@@ -84,26 +90,6 @@ public class Decider implements SmartLifecycle {
 			nextPageToken = page.nextPageToken();
 		}
 		return events;
-	}
-
-	@Override
-	public void start() {
-		this.loop.start();
-	}
-
-	@Override
-	public void stop() {
-		this.loop.stop(STOP_GRACE_PERIOD);
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop.isRunning();
-	}
-
-	@Override
-	public int getPhase() {
-		return PollingPhase.PHASE;
 	}
 
 }

@@ -8,25 +8,32 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
- * Polls an SWF task list on a few threads of its own, each polling, then handling what it got,
- * then polling again: a thread busy with a task does not poll, so SWF hands out no more tasks than
- * there are threads.
+ * Polls an SWF task list on a few threads of its own while the application runs, each polling,
+ * then handling what it got, then polling again: a thread busy with a task does not poll, so SWF
+ * hands out no more tasks than there are threads.
  * <p>
  * Polls are long (SWF holds them up to 60 seconds), so they are made with the non-blocking client
  * and stopping cancels them instead of waiting them out. A poll SWF answered just as it was
  * cancelled leaves its task to its timeouts, as on any worker that stops.
+ * <p>
+ * Pollers start before the web server and stop after it ({@link #PHASE}), and stop before the
+ * heartbeat engine, whose phase is far lower, so that work they end while stopping still has its
+ * heartbeats.
  *
  * @param <T> the poll's answer
  */
-public final class LongPollLoop<T> {
+public abstract class LongPollLoop<T> implements SmartLifecycle {
+
+	/** The lifecycle phase of pollers. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Logger logger = LoggerFactory.getLogger(LongPollLoop.class);
 
@@ -36,11 +43,7 @@ public final class LongPollLoop<T> {
 
 	private final int threads;
 
-	private final Supplier<CompletableFuture<T>> poll;
-
-	private final Predicate<T> hasTask;
-
-	private final Consumer<T> handler;
+	private final Duration stopGracePeriod;
 
 	private final Map<Thread, CompletableFuture<T>> polls = new ConcurrentHashMap<>();
 
@@ -52,22 +55,38 @@ public final class LongPollLoop<T> {
 	 * Creates a loop.
 	 * @param name names its threads
 	 * @param threads how many threads poll
-	 * @param poll starts one poll
-	 * @param hasTask tells an answer with a task from the empty answer of an idle poll
-	 * @param handler handles a task, on the polling thread
+	 * @param stopGracePeriod how long a task being handled may go on when the loop stops, before
+	 * its thread is interrupted
 	 */
-	public LongPollLoop(String name, int threads, Supplier<CompletableFuture<T>> poll, Predicate<T> hasTask,
-			Consumer<T> handler) {
+	protected LongPollLoop(String name, int threads, Duration stopGracePeriod) {
 		this.name = name;
 		this.threads = threads;
-		this.poll = poll;
-		this.hasTask = hasTask;
-		this.handler = handler;
+		this.stopGracePeriod = stopGracePeriod;
 	}
+
+	/**
+	 * Starts one poll.
+	 * @return the answer to come
+	 */
+	protected abstract CompletableFuture<T> poll();
+
+	/**
+	 * Returns the task token of an answer; an idle poll's answer has none.
+	 * @param answer the answer
+	 * @return the token, or {@code null} or empty for no task
+	 */
+	protected abstract @Nullable String taskToken(T answer);
+
+	/**
+	 * Handles a task, on the polling thread.
+	 * @param task the answer with a task
+	 */
+	protected abstract void handle(T task);
 
 	/**
 	 * Starts the polling threads.
 	 */
+	@Override
 	public synchronized void start() {
 		this.stopping = false;
 		for (int i = 1; i <= this.threads; i++) {
@@ -79,14 +98,14 @@ public final class LongPollLoop<T> {
 	}
 
 	/**
-	 * Stops polling: cancels the polls in flight, lets tasks being handled finish for a grace
+	 * Stops polling: cancels the polls in flight, lets tasks being handled finish for the grace
 	 * period, then interrupts them, and waits for the threads to end.
-	 * @param gracePeriod how long handlers may go on
 	 */
-	public synchronized void stop(Duration gracePeriod) {
+	@Override
+	public synchronized void stop() {
 		this.stopping = true;
 		this.polls.values().forEach((poll) -> poll.cancel(true));
-		long deadline = System.nanoTime() + gracePeriod.toNanos();
+		long deadline = System.nanoTime() + this.stopGracePeriod.toNanos();
 		for (Thread thread : this.running) {
 			join(thread, Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 		}
@@ -99,12 +118,14 @@ public final class LongPollLoop<T> {
 		this.running.clear();
 	}
 
-	/**
-	 * Whether the threads run.
-	 * @return whether started and not stopped
-	 */
+	@Override
 	public synchronized boolean isRunning() {
 		return !this.running.isEmpty();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	private void pollUntilStopped() {
@@ -112,7 +133,7 @@ public final class LongPollLoop<T> {
 		while (!this.stopping) {
 			T answer;
 			try {
-				CompletableFuture<T> poll = this.poll.get();
+				CompletableFuture<T> poll = poll();
 				this.polls.put(self, poll);
 				if (this.stopping) {
 					poll.cancel(true);
@@ -133,15 +154,16 @@ public final class LongPollLoop<T> {
 			finally {
 				this.polls.remove(self);
 			}
-			if (this.hasTask.test(answer)) {
-				handle(answer);
+			String taskToken = taskToken(answer);
+			if (taskToken != null && !taskToken.isEmpty()) {
+				handleSafely(answer);
 			}
 		}
 	}
 
-	private void handle(T task) {
+	private void handleSafely(T task) {
 		try {
-			this.handler.accept(task);
+			handle(task);
 		}
 		catch (RuntimeException ex) {
 			logger.error("{} failed to handle a task", this.name, ex);

@@ -9,11 +9,11 @@ import io.github.swfheartbeat.core.TaskLossReason;
 import io.github.swfheartbeat.core.TaskTokenFingerprint;
 import io.github.swfheartbeat.sample.config.SampleProperties;
 import io.github.swfheartbeat.sample.polling.LongPollLoop;
-import io.github.swfheartbeat.sample.polling.PollingPhase;
 import io.github.swfheartbeat.sample.transcode.TranscodeRegistry;
 import io.github.swfheartbeat.sample.workflow.TranscodeJob;
 import io.github.swfheartbeat.sample.workflow.TranscodeTypes;
 import io.github.swfheartbeat.sample.workflow.TranscodeWorkflows;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.swf.SwfAsyncClient;
@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +30,17 @@ import org.springframework.stereotype.Component;
  * heartbeat timeout.
  */
 @Component
-public class ActivityWorker implements SmartLifecycle {
+public class ActivityWorker extends LongPollLoop<PollForActivityTaskResponse> {
 
 	private static final Logger logger = LoggerFactory.getLogger(ActivityWorker.class);
 
 	private static final String IDENTITY = "swf-heartbeat-sample-worker";
 
+	private final SwfAsyncClient swfAsync;
+
 	private final SwfClient swf;
+
+	private final TranscodeTypes types;
 
 	private final TranscodeActivity activity;
 
@@ -45,25 +48,32 @@ public class ActivityWorker implements SmartLifecycle {
 
 	private final TranscodeRegistry registry;
 
-	private final LongPollLoop<PollForActivityTaskResponse> loop;
-
 	ActivityWorker(SwfAsyncClient swfAsync, SwfClient swf, TranscodeTypes types, TranscodeActivity activity,
 			TranscodeWorkflows workflows, TranscodeRegistry registry, SampleProperties properties) {
+		// Transcodes take tens of seconds: interrupt them at once rather than hold the shutdown.
+		super("transcode-worker", properties.getWorker().getConcurrency(), Duration.ZERO);
+		this.swfAsync = swfAsync;
 		this.swf = swf;
+		this.types = types;
 		this.activity = activity;
 		this.workflows = workflows;
 		this.registry = registry;
-		this.loop = new LongPollLoop<>("transcode-worker", properties.getWorker().getConcurrency(),
-				() -> poll(swfAsync, types), (task) -> task.taskToken() != null && !task.taskToken().isEmpty(),
-				this::run);
 	}
 
-	private static CompletableFuture<PollForActivityTaskResponse> poll(SwfAsyncClient swf, TranscodeTypes types) {
-		return swf.pollForActivityTask(
-				(request) -> request.domain(types.domain()).taskList(types.taskList()).identity(IDENTITY));
+	@Override
+	protected CompletableFuture<PollForActivityTaskResponse> poll() {
+		return this.swfAsync.pollForActivityTask((request) -> request.domain(this.types.domain())
+			.taskList(this.types.taskList())
+			.identity(IDENTITY));
 	}
 
-	private void run(PollForActivityTaskResponse task) {
+	@Override
+	protected @Nullable String taskToken(PollForActivityTaskResponse answer) {
+		return answer.taskToken();
+	}
+
+	@Override
+	protected void handle(PollForActivityTaskResponse task) {
 		String id = task.workflowExecution().workflowId();
 		TranscodeJob job;
 		try {
@@ -121,27 +131,6 @@ public class ActivityWorker implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-	}
-
-	@Override
-	public void start() {
-		this.loop.start();
-	}
-
-	@Override
-	public void stop() {
-		// Transcodes take tens of seconds: interrupt them at once rather than hold the shutdown.
-		this.loop.stop(Duration.ZERO);
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop.isRunning();
-	}
-
-	@Override
-	public int getPhase() {
-		return PollingPhase.PHASE;
 	}
 
 }

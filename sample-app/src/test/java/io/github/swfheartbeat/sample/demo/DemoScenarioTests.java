@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the demo scenario in-process, as {@code --sample.demo=true} does, on the embedded SWF
  * endpoint, and checks what SWF recorded.
  */
-@SpringBootTest(properties = { "sample.demo=true", "sample.scenario.steps=8", "sample.scenario.step-duration=400ms",
+@SpringBootTest(properties = { "sample.demo=true", "sample.scenario.steps=10", "sample.scenario.step-duration=400ms",
 				"sample.transcode.max-cancellation-latency=2s" })
 class DemoScenarioTests {
 
