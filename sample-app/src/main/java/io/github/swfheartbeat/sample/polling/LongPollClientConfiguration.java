@@ -2,6 +2,7 @@ package io.github.swfheartbeat.sample.polling;
 
 import java.time.Duration;
 
+import io.github.swfheartbeat.autoconfigure.SwfClientProperties;
 import io.github.swfheartbeat.client.SwfAsyncClientCustomizer;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
@@ -19,8 +20,16 @@ class LongPollClientConfiguration {
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(70);
 
 	@Bean
-	SwfAsyncClientCustomizer longPollReadTimeout() {
-		return (builder) -> builder.httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT));
+	SwfAsyncClientCustomizer longPollReadTimeout(SwfClientProperties clientProperties) {
+		return (builder) -> {
+			NettyNioAsyncHttpClient.Builder httpClient = NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT);
+			// This HTTP client replaces the one swf.client.max-concurrency configured: keep its setting.
+			Integer maxConcurrency = clientProperties.getMaxConcurrency();
+			if (maxConcurrency != null) {
+				httpClient.maxConcurrency(maxConcurrency);
+			}
+			builder.httpClientBuilder(httpClient);
+		};
 	}
 
 }
