@@ -1,5 +1,6 @@
 package io.github.swfheartbeat.autoconfigure;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -85,9 +86,21 @@ final class SwfClientBuilderConfigurer {
 	private ClientOverrideConfiguration overrideConfiguration() {
 		PropertyMapper map = PropertyMapper.get();
 		ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
-		map.from(this.properties::getApiCallTimeout).to(override::apiCallTimeout);
-		map.from(this.properties::getApiCallAttemptTimeout).to(override::apiCallAttemptTimeout);
+		map.from(this.properties::getApiCallTimeout)
+			.as((timeout) -> requirePositive("swf.client.api-call-timeout", timeout))
+			.to(override::apiCallTimeout);
+		map.from(this.properties::getApiCallAttemptTimeout)
+			.as((timeout) -> requirePositive("swf.client.api-call-attempt-timeout", timeout))
+			.to(override::apiCallAttemptTimeout);
 		return override.build();
+	}
+
+	private static Duration requirePositive(String property, Duration timeout) {
+		if (timeout.isZero() || timeout.isNegative()) {
+			// The SDK's own message would name no property.
+			throw new InvalidConfigurationPropertyValueException(property, timeout, "It must be longer than zero");
+		}
+		return timeout;
 	}
 
 }

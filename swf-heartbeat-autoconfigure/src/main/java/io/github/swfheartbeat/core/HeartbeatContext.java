@@ -1,5 +1,6 @@
 package io.github.swfheartbeat.core;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
@@ -86,6 +87,7 @@ public interface HeartbeatContext {
 	 * @return the wrapping runnable
 	 */
 	default Runnable wrap(Runnable task) {
+		Objects.requireNonNull(task, "task must not be null");
 		return () -> {
 			try (HeartbeatContextHolder.Scope scope = HeartbeatContextHolder.bind(this)) {
 				task.run();
@@ -100,6 +102,7 @@ public interface HeartbeatContext {
 	 * @return the wrapping callable
 	 */
 	default <V> Callable<V> wrap(Callable<V> task) {
+		Objects.requireNonNull(task, "task must not be null");
 		return () -> {
 			try (HeartbeatContextHolder.Scope scope = HeartbeatContextHolder.bind(this)) {
 				return task.call();
@@ -114,6 +117,7 @@ public interface HeartbeatContext {
 	 * @return the wrapping executor
 	 */
 	default Executor wrap(Executor executor) {
+		Objects.requireNonNull(executor, "executor must not be null");
 		return (task) -> executor.execute(wrap(task));
 	}
 

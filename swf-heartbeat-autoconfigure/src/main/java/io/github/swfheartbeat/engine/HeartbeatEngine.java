@@ -16,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.DetailsOverflow;
+import io.github.swfheartbeat.core.HeartbeatException;
 import io.github.swfheartbeat.core.HeartbeatHandle;
 import io.github.swfheartbeat.core.HeartbeatOptions;
 import io.github.swfheartbeat.core.HeartbeatService;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(HeartbeatEngine.class);
+
+	private static final Duration ONE_SHOT_GRACE = Duration.ofSeconds(2);
 
 	private final HeartbeatEngineSettings settings;
 
@@ -128,6 +131,11 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 			this.statistics.activeTasks.incrementAndGet();
 			this.scheduler.register(task);
 		}
+		if (this.scheduler.isTerminated()) {
+			// Shut down while registering: the scheduler may never see the task.
+			release(task);
+			throw new IllegalStateException("The heartbeat engine is shut down and accepts no new tasks");
+		}
 		return new TaskHandle(this, task);
 	}
 
@@ -153,7 +161,13 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 				result);
 		task.details.set(checkDetails(task, details));
 		this.scheduler.sendOnce(task);
-		return result;
+		if (this.scheduler.isTerminated()) {
+			// Shut down while posting: the scheduler may never see the call.
+			result.completeExceptionally(new HeartbeatException("The heartbeat engine is shut down"));
+		}
+		// The scheduler gives up after the call timeout; this bounds the wait even if the call
+		// was posted the moment the engine terminated.
+		return result.orTimeout(this.settings.callTimeout().plus(ONE_SHOT_GRACE).toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -19,15 +19,27 @@ final class ListenerDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(ListenerDispatcher.class);
 
-	/** A lane this far behind belongs to a listener that is stuck; dropping beats exhausting memory. */
+	/**
+	 * A lane this far behind belongs to a listener that is stuck: further heartbeat attempts are
+	 * dropped rather than exhausting memory. Task notifications (started, ended, cancellation
+	 * requested, lost) are never dropped: each is promised once, and there are at most a few per
+	 * task.
+	 */
 	private static final int MAX_PENDING = 100_000;
 
 	private final Executor executor;
 
+	private final int maxPending;
+
 	private final List<Lane> lanes = new CopyOnWriteArrayList<>();
 
 	ListenerDispatcher(Executor executor) {
+		this(executor, MAX_PENDING);
+	}
+
+	ListenerDispatcher(Executor executor, int maxPending) {
 		this.executor = executor;
+		this.maxPending = maxPending;
 	}
 
 	void add(HeartbeatListener listener) {
@@ -52,9 +64,23 @@ final class ListenerDispatcher {
 		}
 	}
 
+	/**
+	 * Delivers a notification about a task to every listener; it is never dropped.
+	 * @param notification the notification
+	 */
 	void dispatch(Consumer<HeartbeatListener> notification) {
 		for (Lane lane : this.lanes) {
-			lane.submit(notification);
+			lane.submit(notification, false);
+		}
+	}
+
+	/**
+	 * Delivers a heartbeat attempt to every listener, unless a listener's lane is too far behind.
+	 * @param notification the notification
+	 */
+	void dispatchDroppable(Consumer<HeartbeatListener> notification) {
+		for (Lane lane : this.lanes) {
+			lane.submit(notification, true);
 		}
 	}
 
@@ -72,11 +98,11 @@ final class ListenerDispatcher {
 			this.listener = listener;
 		}
 
-		void submit(Consumer<HeartbeatListener> notification) {
+		void submit(Consumer<HeartbeatListener> notification, boolean droppable) {
 			boolean start;
 			synchronized (this) {
-				if (this.pending.size() >= MAX_PENDING) {
-					if (this.dropped++ % MAX_PENDING == 0) {
+				if (droppable && this.pending.size() >= ListenerDispatcher.this.maxPending) {
+					if (this.dropped++ % ListenerDispatcher.this.maxPending == 0) {
 						logger.warn("Heartbeat listener {} is not keeping up: {} notifications dropped so far; "
 								+ "move slow work off the listener thread", this.listener, this.dropped);
 					}

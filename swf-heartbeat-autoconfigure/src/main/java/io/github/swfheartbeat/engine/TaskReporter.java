@@ -37,7 +37,7 @@ final class TaskReporter {
 	}
 
 	void heartbeat(HeartbeatAttempt attempt) {
-		this.listeners.dispatch((listener) -> listener.onHeartbeat(attempt));
+		this.listeners.dispatchDroppable((listener) -> listener.onHeartbeat(attempt));
 	}
 
 	void cancellationRequested(TrackedTask task) {

@@ -161,6 +161,20 @@ class SwfClientAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnACallTimeoutThatIsNotPositive() {
+		this.contextRunner.withPropertyValues("swf.client.region=eu-west-1", "swf.client.api-call-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("swf.client.api-call-timeout"));
+		this.contextRunner.withPropertyValues("swf.client.region=eu-west-1", "swf.client.api-call-attempt-timeout=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("swf.client.api-call-attempt-timeout"));
+	}
+
+	@Test
 	void appliesCustomizersInOrderAfterTheProperties() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			assertThat(context.getBean(SwfClient.class).serviceClientConfiguration().region())

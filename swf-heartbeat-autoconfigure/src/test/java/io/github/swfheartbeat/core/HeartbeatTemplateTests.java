@@ -81,6 +81,20 @@ class HeartbeatTemplateTests {
 			.withMessageContaining("2049 characters long; at most 2048");
 		assertThatNullPointerException().isThrownBy(() -> new HeartbeatTemplate(null));
 		assertThatNullPointerException().isThrownBy(() -> this.engine.addListener(null));
+		assertThatNullPointerException().isThrownBy(() -> new HeartbeatEngine(null, HeartbeatEngineSettings.defaults()))
+			.withMessage("transport must not be null");
+		assertThatNullPointerException().isThrownBy(() -> new HeartbeatEngine(this.transport, null))
+			.withMessage("settings must not be null");
+		try (HeartbeatHandle handle = this.template.start("token-1")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> handle.setDetails("z".repeat(2049)))
+				.withMessageContaining("2049 characters long; at most 2048");
+			assertThatNullPointerException().isThrownBy(() -> handle.wrap((Runnable) null))
+				.withMessage("task must not be null");
+			assertThatNullPointerException().isThrownBy(() -> handle.wrap((java.util.concurrent.Callable<?>) null))
+				.withMessage("task must not be null");
+			assertThatNullPointerException().isThrownBy(() -> handle.wrap((java.util.concurrent.Executor) null))
+				.withMessage("executor must not be null");
+		}
 		assertThat(this.transport.calls).isZero();
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The engine's small parts: rate limiter, send calendar, planner, backoff, window counter.
@@ -88,6 +89,12 @@ class EngineComponentsTests {
 		assertThat(planner.nextSendNanos(0, 0, 60 * SECOND, 10 * SECOND, 0)).isEqualTo(10 * SECOND);
 		assertThat(planner.nextSendNanos(0, 0, 60 * SECOND, SECOND / 2, 0)).isEqualTo(SECOND);
 		assertThat(planner.nextSendNanos(0, 0, 5 * SECOND, 10 * SECOND, 0)).isEqualTo(4 * SECOND);
+	}
+
+	@Test
+	void blockingTransportNeedsAThread() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new SwfClientTransport(null, 0))
+			.withMessage("threads must be at least 1 but was 0");
 	}
 
 	@Test

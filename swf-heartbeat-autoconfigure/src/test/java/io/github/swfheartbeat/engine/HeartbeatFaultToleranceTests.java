@@ -146,6 +146,20 @@ class HeartbeatFaultToleranceTests {
 	}
 
 	@Test
+	void oneTaskWhoseCallsKeepFailingIsReportedLostWhileTheOthersStayAlive() {
+		waitUntilFirstHeartbeats();
+		this.swf.faults().failTask(this.tasks.get(0).taskToken(), 10_000, 503);
+		long othersBefore = heartbeatsOfOthers();
+		// Past its deadline and the margin after it, however its last heartbeat fell.
+		await().atMost(T.plusSeconds(6)).until(this.handles.get(0)::isLost);
+		assertThat(this.listener.losses).containsExactly(TaskLossReason.DEADLINE_PASSED);
+		assertThat(heartbeatsOfOthers()).isGreaterThanOrEqualTo(othersBefore + TASKS - 1);
+		for (int i = 1; i < TASKS; i++) {
+			assertThat(this.swf.activityTask(this.tasks.get(i).taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
+		}
+	}
+
+	@Test
 	void listenersThatThrowOrBlockDelayNoHeartbeatAndNoOtherListener() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger blockedCalls = new AtomicInteger();

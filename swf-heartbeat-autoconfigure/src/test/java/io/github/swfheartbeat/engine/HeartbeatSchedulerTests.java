@@ -291,6 +291,17 @@ class HeartbeatSchedulerTests {
 	}
 
 	@Test
+	void oneShotWaitIsBoundedEvenIfTheSchedulerNeverSeesTheCall() {
+		// Nothing steps this engine, as when a call is posted the moment the engine terminates.
+		EngineHarness harness = new EngineHarness(
+				HeartbeatEngineSettings.builder().callTimeout(Duration.ofMillis(500)).build());
+		CompletableFuture<Boolean> result = harness.engine.heartbeatOnce("token-1", null, ActivityTaskInfo.unknown());
+		assertThat(result).failsWithin(Duration.ofSeconds(10))
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.withCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+	}
+
+	@Test
 	void handlesForTheSameTokenShareOneTask() {
 		EngineHarness harness = new EngineHarness();
 		HeartbeatHandle outer = harness.engine.start("token-1", HeartbeatOptions.defaults());

@@ -53,6 +53,17 @@ public interface FaultInjector {
 	FaultInjector resetNext(String operation, int count);
 
 	/**
+	 * Answers the next calls that carry a task token — heartbeats and responses of that one
+	 * activity task — with a server fault instead of running them, while calls for other tasks run
+	 * as usual. Faults planned for a task token are used before those planned for its operation.
+	 * @param taskToken the task's token
+	 * @param count how many calls
+	 * @param httpStatus the status, 500 to 599
+	 * @return this injector
+	 */
+	FaultInjector failTask(String taskToken, int count, int httpStatus);
+
+	/**
 	 * Delays every answer of an operation, until cleared. No thread waits out the delay.
 	 * @param operation the operation, or {@link #ALL_OPERATIONS}
 	 * @param latency the delay; zero removes it

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.github.swfheartbeat.test.FaultInjector;
 
@@ -16,35 +17,53 @@ public final class FaultPlan implements FaultInjector {
 
 	private final Map<String, ArrayDeque<PlannedFault>> oneShots = new HashMap<>();
 
+	private final Map<String, ArrayDeque<PlannedFault>> taskFaults = new HashMap<>();
+
 	private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
 
 	private volatile boolean armed;
 
 	@Override
 	public FaultInjector failNext(String operation, int count, int httpStatus) {
+		return plan(this.oneShots, operation, count, serverFault(httpStatus));
+	}
+
+	@Override
+	public FaultInjector failTask(String taskToken, int count, int httpStatus) {
+		if (taskToken == null || taskToken.isEmpty()) {
+			throw new IllegalArgumentException("taskToken must not be empty");
+		}
+		return plan(this.taskFaults, taskToken, count, serverFault(httpStatus));
+	}
+
+	private static PlannedFault serverFault(int httpStatus) {
 		if (httpStatus < 500 || httpStatus > 599) {
 			throw new IllegalArgumentException("A server fault has a 5xx status, not " + httpStatus);
 		}
-		return plan(operation, count, new PlannedFault(PlannedFault.Kind.FAIL, httpStatus));
+		return new PlannedFault(PlannedFault.Kind.FAIL, httpStatus);
 	}
 
 	@Override
 	public FaultInjector throttleNext(String operation, int count) {
-		return plan(operation, count, new PlannedFault(PlannedFault.Kind.THROTTLE, 400));
+		return plan(this.oneShots, operation, count, new PlannedFault(PlannedFault.Kind.THROTTLE, 400));
 	}
 
 	@Override
 	public FaultInjector denyNext(String operation, int count) {
-		return plan(operation, count, new PlannedFault(PlannedFault.Kind.DENY, 400));
+		return plan(this.oneShots, operation, count, new PlannedFault(PlannedFault.Kind.DENY, 400));
 	}
 
 	@Override
 	public FaultInjector resetNext(String operation, int count) {
-		return plan(operation, count, new PlannedFault(PlannedFault.Kind.RESET, 0));
+		return plan(this.oneShots, operation, count, new PlannedFault(PlannedFault.Kind.RESET, 0));
 	}
 
-	private synchronized FaultInjector plan(String operation, int count, PlannedFault fault) {
-		ArrayDeque<PlannedFault> faults = this.oneShots.computeIfAbsent(operation, (key) -> new ArrayDeque<>());
+	private synchronized FaultInjector plan(Map<String, ArrayDeque<PlannedFault>> plans, String key, int count,
+			PlannedFault fault) {
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative but was " + count);
+		}
+		ArrayDeque<PlannedFault> faults = plans.computeIfAbsent(key, (ignored) -> new ArrayDeque<>());
 		for (int i = 0; i < count; i++) {
 			faults.addLast(fault);
 		}
@@ -66,37 +85,48 @@ public final class FaultPlan implements FaultInjector {
 	@Override
 	public synchronized void clear() {
 		this.oneShots.clear();
+		this.taskFaults.clear();
 		this.latencies.clear();
 		this.armed = false;
 	}
 
 	/**
-	 * Takes the next one-shot fault planned for a call of the operation.
+	 * Takes the next one-shot fault planned for a call: for its task token, else for its
+	 * operation.
 	 * @param operation the SWF operation
+	 * @param taskToken reads the call's task token, {@code null} when it has none; asked only
+	 * while faults are planned for task tokens
 	 * @return the fault, or {@code null} to run the call
 	 */
-	PlannedFault next(String operation) {
+	PlannedFault next(String operation, Supplier<String> taskToken) {
 		if (!this.armed) {
 			return null;
 		}
 		synchronized (this) {
-			PlannedFault fault = poll(operation);
+			PlannedFault fault = null;
+			if (!this.taskFaults.isEmpty()) {
+				String token = taskToken.get();
+				fault = (token != null) ? poll(this.taskFaults, token) : null;
+			}
 			if (fault == null) {
-				fault = poll(ALL_OPERATIONS);
+				fault = poll(this.oneShots, operation);
+			}
+			if (fault == null) {
+				fault = poll(this.oneShots, ALL_OPERATIONS);
 			}
 			return fault;
 		}
 	}
 
-	private PlannedFault poll(String operation) {
-		ArrayDeque<PlannedFault> faults = this.oneShots.get(operation);
+	private PlannedFault poll(Map<String, ArrayDeque<PlannedFault>> plans, String key) {
+		ArrayDeque<PlannedFault> faults = plans.get(key);
 		if (faults == null) {
 			return null;
 		}
 		PlannedFault fault = faults.pollFirst();
 		if (faults.isEmpty()) {
-			this.oneShots.remove(operation);
-			this.armed = !this.oneShots.isEmpty();
+			plans.remove(key);
+			this.armed = !this.oneShots.isEmpty() || !this.taskFaults.isEmpty();
 		}
 		return fault;
 	}

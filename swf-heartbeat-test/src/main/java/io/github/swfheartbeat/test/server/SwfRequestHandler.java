@@ -86,7 +86,7 @@ final class SwfRequestHandler implements HttpHandler {
 						+ "<Operation>");
 				return;
 			}
-			if (!internal && !admit(operationName, reply)) {
+			if (!internal && !admit(operationName, body, reply)) {
 				return;
 			}
 			Operation operation = this.model.operation(operationName);
@@ -119,9 +119,9 @@ final class SwfRequestHandler implements HttpHandler {
 	 * Counts the call and decides whether it runs: a planned fault or an empty bucket answers it
 	 * instead.
 	 */
-	private boolean admit(String operationName, ExchangeReply reply) {
+	private boolean admit(String operationName, byte[] body, ExchangeReply reply) {
 		this.calls.increment(operationName);
-		PlannedFault fault = this.faults.next(operationName);
+		PlannedFault fault = this.faults.next(operationName, () -> taskTokenOf(body));
 		if (fault != null) {
 			switch (fault.kind()) {
 				case RESET -> reply.reset();
@@ -138,6 +138,16 @@ final class SwfRequestHandler implements HttpHandler {
 			return false;
 		}
 		return true;
+	}
+
+	private static String taskTokenOf(byte[] body) {
+		try {
+			return JsonReader.parseObject(new String(body, StandardCharsets.UTF_8)).string("taskToken");
+		}
+		catch (RuntimeException ex) {
+			// Not a call about a task; the operation reports malformed input itself.
+			return null;
+		}
 	}
 
 	private static void fault(ExchangeReply reply, int status, String type, String message) {

@@ -126,6 +126,26 @@ class EmbeddedSwfServerTests {
 	}
 
 	@Test
+	void failTaskAnswersOnlyThatTasksCallsWithServerFaults() {
+		String failing = heartbeatableToken();
+		String healthy = heartbeatableToken();
+		swf.faults().failTask(failing, 2, 503);
+		for (int i = 0; i < 2; i++) {
+			assertThat(noRetries.recordActivityTaskHeartbeat((request) -> request.taskToken(healthy)).cancelRequested())
+				.isFalse();
+			assertThatExceptionOfType(SwfException.class)
+				.isThrownBy(() -> noRetries.recordActivityTaskHeartbeat((request) -> request.taskToken(failing)))
+				.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(503));
+		}
+		noRetries.recordActivityTaskHeartbeat((request) -> request.taskToken(failing));
+		assertThat(swf.activityTask(failing).heartbeatCount()).isOne();
+		assertThat(swf.activityTask(healthy).heartbeatCount()).isEqualTo(2);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> swf.faults().failTask(failing, 1, 400))
+			.withMessageContaining("5xx");
+	}
+
+	@Test
 	void throttleNextAnswersWithSwfsThrottlingFault() {
 		String token = heartbeatableToken();
 		swf.faults().throttleNext(HEARTBEAT, 1);
