@@ -284,7 +284,7 @@ final class HeartbeatScheduler {
 			this.statistics.recordFailure(failure, this.now, this.clock.now());
 		}
 		int attempt = task.failures + 1;
-		HeartbeatAttempt reported = new HeartbeatAttempt(task.fingerprint, task.info(), outcome,
+		HeartbeatAttempt reported = new HeartbeatAttempt(task.fingerprint(), task.info(), outcome,
 				Duration.ofNanos(roundTripNanos), Duration.ofNanos(answer.latenessNanos), attempt, this.clock.now());
 		this.reporter.heartbeat(reported);
 		if (failure == FailureKind.THROTTLED) {
@@ -329,7 +329,7 @@ final class HeartbeatScheduler {
 		task.failures++;
 		if (this.now >= task.giveUpNanos) {
 			if (task.isOneShot()) {
-				completeOneShot(task, new HeartbeatException("No heartbeat for " + task.fingerprint + " got through within "
+				completeOneShot(task, new HeartbeatException("No heartbeat for " + task.fingerprint() + " got through within "
 						+ this.settings.callTimeout() + ": " + FailureKind.unwrap(error), FailureKind.unwrap(error)));
 			}
 			else {
@@ -345,7 +345,7 @@ final class HeartbeatScheduler {
 			retryAt = Math.min(retryAt, lastChance);
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Heartbeat for {} failed (attempt {}), retrying in {} ms: {}", task.fingerprint, task.failures,
+			logger.debug("Heartbeat for {} failed (attempt {}), retrying in {} ms: {}", task.fingerprint(), task.failures,
 					(retryAt - this.now) / 1_000_000, FailureKind.unwrap(error).toString());
 		}
 		this.queue.waitUntil(task, retryAt);
@@ -369,7 +369,7 @@ final class HeartbeatScheduler {
 					this.queue.remove(tracked);
 					lose(tracked, reason, answer.failure);
 				}
-				completeOneShot(task, new ActivityTaskLostException(task.fingerprint, reason, FailureKind.unwrap(answer.failure)));
+				completeOneShot(task, new ActivityTaskLostException(task.fingerprint(), reason, FailureKind.unwrap(answer.failure)));
 			}
 			default -> retry(task, answer.failure);
 		}
