@@ -62,6 +62,7 @@ final class CancellationScenario {
 	}
 
 	ReportSection run() throws InterruptedException, ExecutionException {
+		JvmWarmUp.ensure();
 		long[] offsets = new Random(42).longs(this.tasks, 0, this.window.toNanos()).toArray();
 		CompletableFuture<Result> engine = CompletableFuture.supplyAsync(
 				() -> measure(offsets, (swf) -> new EngineKeepAlive(swf, this.settings, this.heartbeatTimeout)),
@@ -86,8 +87,8 @@ final class CancellationScenario {
 				keepAlive.keep(task);
 				started.add(task);
 			}
-			// Requests start after one maximum latency, once the engine's heartbeat rhythm has settled.
-			long warmUp = this.maxLatency.toNanos();
+			// Requests start once every task has had a few heartbeats and the rhythm has settled.
+			long warmUp = Duration.ofSeconds(5).toNanos();
 			long start = System.nanoTime();
 			Map<String, Long> requestedAt = new ConcurrentHashMap<>();
 			for (int i = 0; i < offsets.length; i++) {

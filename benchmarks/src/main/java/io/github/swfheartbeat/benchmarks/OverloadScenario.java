@@ -43,6 +43,7 @@ final class OverloadScenario {
 	}
 
 	ReportSection run() throws InterruptedException, ExecutionException {
+		JvmWarmUp.ensure();
 		double maximum = this.quota.settings().rateLimit() * this.quota.heartbeatTimeout().toSeconds();
 		int tasks = (int) Math.round(this.factor * maximum);
 		CompletableFuture<Result> engine = CompletableFuture.supplyAsync(() -> overload(tasks,

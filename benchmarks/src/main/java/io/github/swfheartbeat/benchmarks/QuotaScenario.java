@@ -65,6 +65,7 @@ final class QuotaScenario {
 	}
 
 	ReportSection run() throws InterruptedException, ExecutionException {
+		JvmWarmUp.ensure();
 		double maximum = this.refill * this.heartbeatTimeout.toSeconds();
 		CompletableFuture<List<Trial>> engine = CompletableFuture.supplyAsync(() -> search(0.9, maximum,
 				(swf) -> new EngineKeepAlive(swf, this.settings, this.heartbeatTimeout)), BenchmarkThreads.named("quota-engine"));

@@ -161,11 +161,32 @@ final class HeartbeatScheduler {
 			return Long.MAX_VALUE;
 		}
 		this.queue.promoteDue(nowNanos);
-		while (this.queue.hasReady() && this.limiter.tryAcquire(nowNanos)) {
-			send(this.queue.pollReady());
+		while (this.queue.hasReady()) {
+			if (isPastDeadline(this.queue.peekReady())) {
+				lose(this.queue.pollReady(), TaskLossReason.DEADLINE_PASSED,
+						new HeartbeatException("No heartbeat could be sent before the heartbeat timeout ran out"));
+			}
+			else if (this.limiter.tryAcquire(nowNanos)) {
+				send(this.queue.pollReady());
+			}
+			else {
+				break;
+			}
 		}
 		long next = Math.min(this.shutdownDeadlineNanos, this.queue.nextDueNanos());
 		return this.queue.hasReady() ? Math.min(next, this.limiter.nextPermitNanos(nowNanos)) : next;
+	}
+
+	/**
+	 * Whether a task waited for its first try so long past its deadline, as happens when demand
+	 * exceeds the rate limit, that SWF has timed it out: SWF counts from when it received the last
+	 * heartbeat, at most a round trip after the engine sent it. Such a call could only be answered
+	 * UnknownResource and would take a permit from a task that can still be kept. Retries keep
+	 * their own give-up time.
+	 */
+	private boolean isPastDeadline(TrackedTask task) {
+		long slack = Math.max(this.settings.minSafetyMargin().toNanos(), this.roundTrip.upperBoundNanos());
+		return !task.isOneShot() && task.failures == 0 && this.now >= task.lastResetNanos + task.timeoutNanos + slack;
 	}
 
 	private void onRegister(TrackedTask task) {
