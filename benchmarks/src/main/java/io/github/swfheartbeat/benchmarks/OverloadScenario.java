@@ -97,11 +97,13 @@ final class OverloadScenario {
 		StringBuilder text = new StringBuilder();
 		text.append("## Overload: demand above the quota\n\n");
 		text.append(Percentiles.format("The quota scenario's endpoint (%s) and approaches, with N = %.1f × refill × T "
-				+ "= %,d tasks (T = %d s) for %d s. *kept alive*: open at the end; *timed out*: closed by SWF for a "
-				+ "missed heartbeat; *reported lost*: the engine's `HeartbeatListener.onTaskLost` (with its "
-				+ "`TaskLossReason`), the baseline's `UnknownResourceException` from a later heartbeat — each given "
-				+ "one more T after the trial to notice; *silent*: timed out at SWF and never reported. *first/last "
-				+ "loss*: seconds after the tasks started.%n%n", this.quota.quotaDescription(), this.factor,
+				+ "= %,d tasks (T = %d s) for %d s, all started at once. *kept alive*: open at the end of the trial; "
+				+ "*timed out*: closed by SWF for a missed heartbeat by the end of the trial; *reported lost*: the "
+				+ "engine's `HeartbeatListener.onTaskLost` (with its `TaskLossReason`: `DEADLINE_PASSED` when it gave "
+				+ "a task up without a call, `UNKNOWN_RESOURCE` when SWF answered that it had timed the task out), "
+				+ "the baseline's `UnknownResourceException` from a later heartbeat — counted until one more T after "
+				+ "the trial, so it also holds tasks that timed out in that time; *silent*: timed out by the end of "
+				+ "the trial and never reported. *first/last loss*: seconds after the tasks started.%n%n", this.quota.quotaDescription(), this.factor,
 				engine.tasks(), this.quota.heartbeatTimeout().toSeconds(), this.quota.trialLength().toSeconds()));
 		text.append(ReportSection.provenance(this.arguments.commandLine()));
 		text.append("| approach | N | kept alive | kept / (refill × T) | timed out | reported lost | silent | reasons "
@@ -114,8 +116,10 @@ final class OverloadScenario {
 					result.reasons().isEmpty() ? "–" : result.reasons().toString().replaceAll("[{}]", ""),
 					result.firstLossSeconds(), result.lastLossSeconds(), result.calls()));
 		}
-		text.append(Percentiles.format("%nKept alive, engine/baseline: %s.%n",
-				Percentiles.ratio(engine.keptAlive(), baseline.keptAlive())));
+		text.append(Percentiles.format("%nKept alive, engine/baseline: %s. The engine sends the heartbeats that are due "
+				+ "closest to their deadline first; a task whose first try waited past its deadline (plus a round "
+				+ "trip, when SWF may still take it) is given up and reported without spending a call, so the calls go "
+				+ "to tasks that can still be kept.%n", Percentiles.ratio(engine.keptAlive(), baseline.keptAlive())));
 		return new ReportSection("overload", text.toString());
 	}
 

@@ -17,8 +17,6 @@ import io.github.swfheartbeat.test.EmbeddedSwf;
  */
 final class ScaleScenario {
 
-	private static final int SLICES = 4;
-
 	static final Set<String> OPTIONS = Set.of("tasks", "heartbeat-timeout", "window", "baseline-threads", "rate-limit");
 
 	private final ScenarioArguments arguments;
@@ -101,12 +99,14 @@ final class ScaleScenario {
 				swf.resetCallCounts();
 				keepAlive.log().openWindow((int) (4L * taskCount * this.window.toSeconds() / this.heartbeatTimeout.toSeconds()) + 10_000);
 				long start = System.nanoTime();
-				// CPU time per heartbeat is noisy on a shared machine: take the median of a few slices.
+				// CPU time per heartbeat is noisy on a shared machine: take the median over slices of one T
+				// each, in which every task heartbeats about once whatever its phase.
 				List<Double> cpuPerHeartbeat = new ArrayList<>();
 				long callsBefore = 0;
-				for (int slice = 0; slice < SLICES; slice++) {
+				long slices = Math.max(1, this.window.toSeconds() / this.heartbeatTimeout.toSeconds());
+				for (int slice = 0; slice < slices; slice++) {
 					ClientCpu cpu = ClientCpu.start();
-					Thread.sleep(this.window.toMillis() / SLICES);
+					Thread.sleep(this.window.toMillis() / slices);
 					long cpuNanos = cpu.elapsedNanos();
 					long callsNow = swf.callCount("RecordActivityTaskHeartbeat");
 					cpuPerHeartbeat.add(cpuNanos / 1_000d / Math.max(1, callsNow - callsBefore));
@@ -164,8 +164,8 @@ final class ScaleScenario {
 				+ "the fixed-rate schedule).\n");
 		text.append("- *timed out*: tasks SWF closed during the whole run, warm-up included (must be 0).\n");
 		text.append("- *CPU µs/heartbeat*: per-thread CPU time (`ThreadMXBean`) of every client thread over the window, "
-				+ "divided by the calls, measured in " + SLICES + " equal slices of the window and reported as their "
-				+ "median. The endpoint runs in the same JVM; its threads (`embedded-swf-*`, "
+				+ "divided by the calls, measured in slices of one T each (each task heartbeats about once per slice) "
+				+ "and reported as their median. The endpoint runs in the same JVM; its threads (`embedded-swf-*`, "
 				+ "`HTTP-Dispatcher`) and the harness's are left out, and GC and JIT threads are not Java threads, so "
 				+ "neither approach is charged for them.\n\n");
 		text.append(ReportSection.provenance(this.arguments.commandLine()));
