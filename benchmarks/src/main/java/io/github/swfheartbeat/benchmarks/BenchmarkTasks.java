@@ -55,6 +55,14 @@ final class BenchmarkTasks {
 	}
 
 	/**
+	 * Returns how many heartbeats SWF recorded for these tasks: calls it throttled or answered
+	 * UnknownResource are not among them.
+	 */
+	long recordedHeartbeats() {
+		return this.started.stream().mapToLong((task) -> this.swf.activityTask(task.taskToken()).heartbeatCount()).sum();
+	}
+
+	/**
 	 * Returns the tasks SWF timed out.
 	 */
 	List<StartedActivity> timedOut() {

@@ -38,7 +38,7 @@ final class OverloadScenario {
 	 * What one approach did with more tasks than the quota allows.
 	 */
 	record Result(String approach, int tasks, long keptAlive, int timedOut, int reportedLost, int silentlyLost,
-			Map<String, Integer> reasons, double firstLossSeconds, double lastLossSeconds, long calls) {
+			Map<String, Integer> reasons, double firstLossSeconds, double lastLossSeconds, long calls, long recorded) {
 
 	}
 
@@ -64,6 +64,7 @@ final class OverloadScenario {
 			}
 			Thread.sleep(this.quota.trialLength().toMillis());
 			long calls = swf.callCount("RecordActivityTaskHeartbeat");
+			long recorded = tasks.recordedHeartbeats();
 			List<StartedActivity> timedOut = tasks.timedOut();
 			long kept = tasks.all().stream().filter((task) -> swf.activityTask(task.taskToken()).isOpen()).count();
 			// An approach learns of a time-out only from its next call for the task: give it one heartbeat timeout.
@@ -83,7 +84,7 @@ final class OverloadScenario {
 			double first = losses.values().stream().mapToLong(KeepAliveLog.Loss::atNanos).min().orElse(start);
 			double last = losses.values().stream().mapToLong(KeepAliveLog.Loss::atNanos).max().orElse(start);
 			Result result = new Result(keepAlive.name(), taskCount, kept, timedOut.size(), losses.size(),
-					unreported.size(), reasons, (first - start) / 1e9, (last - start) / 1e9, calls);
+					unreported.size(), reasons, (first - start) / 1e9, (last - start) / 1e9, calls, recorded);
 			System.out.println("overload: " + result);
 			return result;
 		}
@@ -103,18 +104,20 @@ final class OverloadScenario {
 				+ "a task up without a call, `UNKNOWN_RESOURCE` when SWF answered that it had timed the task out), "
 				+ "the baseline's `UnknownResourceException` from a later heartbeat — counted until one more T after "
 				+ "the trial, so it also holds tasks that timed out in that time; *silent*: timed out by the end of "
-				+ "the trial and never reported. *first/last loss*: seconds after the tasks started.%n%n", this.quota.quotaDescription(), this.factor,
+				+ "the trial and never reported. *first/last loss*: seconds after the tasks started; *not recorded*: calls of "
+				+ "the trial that SWF throttled or answered `UnknownResource`.%n%n", this.quota.quotaDescription(),
+				this.factor,
 				engine.tasks(), this.quota.heartbeatTimeout().toSeconds(), this.quota.trialLength().toSeconds()));
 		text.append(ReportSection.provenance(this.arguments.commandLine()));
 		text.append("| approach | N | kept alive | kept / (refill × T) | timed out | reported lost | silent | reasons "
-				+ "| first loss (s) | last loss (s) | heartbeat calls |\n");
-		text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
+				+ "| first loss (s) | last loss (s) | heartbeat calls | not recorded |\n");
+		text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
 		for (Result result : List.of(engine, baseline)) {
-			text.append(Percentiles.format("| %s | %,d | %,d | %.2f | %,d | %,d | %d | %s | %.1f | %.1f | %,d |%n",
+			text.append(Percentiles.format("| %s | %,d | %,d | %.2f | %,d | %,d | %d | %s | %.1f | %.1f | %,d | %,d |%n",
 					result.approach(), result.tasks(), result.keptAlive(), result.keptAlive() / maximum,
 					result.timedOut(), result.reportedLost(), result.silentlyLost(),
 					result.reasons().isEmpty() ? "–" : result.reasons().toString().replaceAll("[{}]", ""),
-					result.firstLossSeconds(), result.lastLossSeconds(), result.calls()));
+					result.firstLossSeconds(), result.lastLossSeconds(), result.calls(), result.calls() - result.recorded()));
 		}
 		text.append(Percentiles.format("%nKept alive, engine/baseline: %s. The engine sends the heartbeats that are due "
 				+ "closest to their deadline first; a task whose first try waited past its deadline (plus a round "
