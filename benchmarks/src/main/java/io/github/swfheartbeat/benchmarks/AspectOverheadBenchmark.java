@@ -44,7 +44,7 @@ public class AspectOverheadBenchmark {
 
 	private static final int PACE = 1024;
 
-	/** Length of the task token: the embedded endpoint's, and a long one like SWF's. */
+	/** Length of the task token: the embedded endpoint's, and a long one (SWF allows 1,024 characters). */
 	@Param({ "68", "900" })
 	public int tokenLength;
 

@@ -76,14 +76,16 @@ final class AspectOverheadScenario {
 				+ "with `HeartbeatTemplate.start(...)`/`close()` around the plain call. The engine runs with its "
 				+ "scheduler thread and a transport that answers from memory (no network); with a 60 s timeout no "
 				+ "heartbeat is due during a call, so the cost is registering the task, binding its context and "
-				+ "releasing it. Token lengths: 68 characters (the embedded endpoint's) and 900 (like SWF's). "
+				+ "releasing it. Token lengths: 68 characters (the embedded endpoint's) and 900 (a long one; SWF "
+				+ "allows up to 1,024). "
 				+ "%d forks × %d iterations of %d s after %d warm-up iterations; ± is JMH's 99.9%% confidence "
 				+ "interval. Every 1,024 calls the benchmark waits until the engine's scheduler thread has processed "
 				+ "them, so the time includes the scheduler's share and no backlog builds up. Target: the aspect adds "
 				+ "under %.0f µs per call.%n%n", this.forks, this.iterations, this.seconds, this.warmupIterations,
 				TARGET_MICROS));
 		text.append(ReportSection.provenance(this.arguments.commandLine()));
-		text.append("| token length | plain call (µs) | through the aspect (µs) | template start/close (µs) | added by the aspect (µs) | target |\n");
+		text.append("| token length | plain call (µs) | through the aspect (µs) | template start/close (µs) "
+				+ "| added by the aspect (µs) | target |\n");
 		text.append("| ---: | ---: | ---: | ---: | ---: | --- |\n");
 		for (int length : scores.stream().map(Score::tokenLength).distinct().sorted().toList()) {
 			Score plain = find(scores, "plainCall", length);

@@ -14,7 +14,6 @@ import io.github.swfheartbeat.engine.HeartbeatAttempt;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
 import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
 import io.github.swfheartbeat.engine.HeartbeatListener;
-import io.github.swfheartbeat.engine.HeartbeatOutcome;
 import io.github.swfheartbeat.engine.SwfAsyncClientTransport;
 import io.github.swfheartbeat.engine.TaskSnapshot;
 import io.github.swfheartbeat.test.EmbeddedSwf;
@@ -82,9 +81,6 @@ final class EngineKeepAlive implements KeepAlive {
 		@Override
 		public void onHeartbeat(HeartbeatAttempt attempt) {
 			this.log.lateness(attempt.lateness().toNanos());
-			if (attempt.outcome() == HeartbeatOutcome.ERROR || attempt.outcome() == HeartbeatOutcome.THROTTLED) {
-				this.log.failedCall();
-			}
 		}
 
 		@Override

@@ -2,7 +2,6 @@ package io.github.swfheartbeat.benchmarks;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What one approach saw while it kept tasks alive: how late each heartbeat went out against its
@@ -18,8 +17,6 @@ final class KeepAliveLog {
 	private final Map<String, Long> cancellationsSeen = new ConcurrentHashMap<>();
 
 	private final Map<String, Loss> losses = new ConcurrentHashMap<>();
-
-	private final AtomicLong failedCalls = new AtomicLong();
 
 	/**
 	 * Starts recording lateness.
@@ -51,10 +48,6 @@ final class KeepAliveLog {
 		this.losses.putIfAbsent(taskToken, new Loss(reason, System.nanoTime()));
 	}
 
-	void failedCall() {
-		this.failedCalls.incrementAndGet();
-	}
-
 	/**
 	 * Returns when each task's cancellation request was seen, by token, in {@link System#nanoTime()}.
 	 */
@@ -67,10 +60,6 @@ final class KeepAliveLog {
 	 */
 	Map<String, Loss> losses() {
 		return this.losses;
-	}
-
-	long failedCalls() {
-		return this.failedCalls.get();
 	}
 
 	/**

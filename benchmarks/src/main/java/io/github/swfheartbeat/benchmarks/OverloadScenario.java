@@ -104,10 +104,10 @@ final class OverloadScenario {
 				+ "a task up without a call, `UNKNOWN_RESOURCE` when SWF answered that it had timed the task out), "
 				+ "the baseline's `UnknownResourceException` from a later heartbeat — counted until one more T after "
 				+ "the trial, so it also holds tasks that timed out in that time; *silent*: timed out by the end of "
-				+ "the trial and never reported. *first/last loss*: seconds after the tasks started; *not recorded*: calls of "
-				+ "the trial that SWF throttled or answered `UnknownResource`.%n%n", this.quota.quotaDescription(),
-				this.factor,
-				engine.tasks(), this.quota.heartbeatTimeout().toSeconds(), this.quota.trialLength().toSeconds()));
+				+ "the trial and never reported. *first/last loss*: seconds after the tasks started; *not "
+				+ "recorded*: calls of the trial that SWF throttled or answered `UnknownResource`.%n%n",
+				this.quota.quotaDescription(), this.factor, engine.tasks(), this.quota.heartbeatTimeout().toSeconds(),
+				this.quota.trialLength().toSeconds()));
 		text.append(ReportSection.provenance(this.arguments.commandLine()));
 		text.append("| approach | N | kept alive | kept / (refill × T) | timed out | reported lost | silent | reasons "
 				+ "| first loss (s) | last loss (s) | heartbeat calls | not recorded |\n");

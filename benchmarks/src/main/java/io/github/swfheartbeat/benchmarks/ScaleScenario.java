@@ -97,7 +97,8 @@ final class ScaleScenario {
 						this.heartbeatTimeout.toSeconds());
 				Thread.sleep(this.heartbeatTimeout.toMillis());
 				swf.resetCallCounts();
-				keepAlive.log().openWindow((int) (4L * taskCount * this.window.toSeconds() / this.heartbeatTimeout.toSeconds()) + 10_000);
+				long expectedCalls = 4L * taskCount * this.window.toSeconds() / this.heartbeatTimeout.toSeconds();
+				keepAlive.log().openWindow((int) expectedCalls + 10_000);
 				long start = System.nanoTime();
 				// CPU time per heartbeat is noisy on a shared machine: take the median over slices of one T
 				// each, in which every task heartbeats about once whatever its phase.

@@ -14,14 +14,11 @@ import java.util.Set;
  */
 final class ScenarioArguments {
 
-	private final String scenario;
-
 	private final String commandLine;
 
 	private final Map<String, String> values;
 
-	private ScenarioArguments(String scenario, String commandLine, Map<String, String> values) {
-		this.scenario = scenario;
+	private ScenarioArguments(String commandLine, Map<String, String> values) {
 		this.commandLine = commandLine;
 		this.values = values;
 	}
@@ -48,7 +45,7 @@ final class ScenarioArguments {
 			values.put(name.substring(2), args.get(i + 1));
 		}
 		String line = scenario + (args.isEmpty() ? "" : " " + String.join(" ", args));
-		return new ScenarioArguments(scenario, line, values);
+		return new ScenarioArguments(line, values);
 	}
 
 	/**
@@ -57,11 +54,7 @@ final class ScenarioArguments {
 	ScenarioArguments without(String name) {
 		Map<String, String> rest = new HashMap<>(this.values);
 		rest.remove(name);
-		return new ScenarioArguments(this.scenario, this.commandLine, rest);
-	}
-
-	String scenario() {
-		return this.scenario;
+		return new ScenarioArguments(this.commandLine, rest);
 	}
 
 	/**
