@@ -63,8 +63,9 @@ final class OverloadScenario {
 				keepAlive.keep(tasks.startOne());
 			}
 			Thread.sleep(this.quota.trialLength().toMillis());
-			long calls = swf.callCount("RecordActivityTaskHeartbeat");
+			// Recorded heartbeats first: calls made while they are counted then count as calls only.
 			long recorded = tasks.recordedHeartbeats();
+			long calls = swf.callCount("RecordActivityTaskHeartbeat");
 			List<StartedActivity> timedOut = tasks.timedOut();
 			long kept = tasks.all().stream().filter((task) -> swf.activityTask(task.taskToken()).isOpen()).count();
 			// An approach learns of a time-out only from its next call for the task: give it one heartbeat timeout.
