@@ -34,7 +34,7 @@ final class ActivityInvocation {
 
 	private final ActivityTaskReference task;
 
-	private final String fingerprint;
+	private @Nullable String fingerprint;
 
 	private final boolean nested;
 
@@ -44,18 +44,25 @@ final class ActivityInvocation {
 		this.transport = transport;
 		this.method = method;
 		this.task = task;
-		this.fingerprint = TaskTokenFingerprint.of(task.taskToken());
 		HeartbeatContext outer = HeartbeatContextHolder.get();
 		// An annotated method called from another one for the same task: the outer call decides.
-		this.nested = outer != null && outer.taskTokenFingerprint().equals(this.fingerprint);
+		this.nested = outer != null && outer.taskTokenFingerprint().equals(fingerprint());
 	}
 
 	ActivityMethod method() {
 		return this.method;
 	}
 
+	/**
+	 * Returns the token's fingerprint, hashed on first use only: most calls never log it.
+	 */
 	String fingerprint() {
-		return this.fingerprint;
+		String known = this.fingerprint;
+		if (known == null) {
+			known = TaskTokenFingerprint.of(this.task.taskToken());
+			this.fingerprint = known;
+		}
+		return known;
 	}
 
 	/**
@@ -71,7 +78,7 @@ final class ActivityInvocation {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not start heartbeats for activity task {} of {}; the method runs without them: {}",
-					this.fingerprint, this.method.description(), ex.toString());
+					fingerprint(), this.method.description(), ex.toString());
 			return null;
 		}
 	}
@@ -88,7 +95,7 @@ final class ActivityInvocation {
 			handle.close();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not stop heartbeats for activity task {}: {}", this.fingerprint, ex.toString());
+			logger.warn("Could not stop heartbeats for activity task {}: {}", fingerprint(), ex.toString());
 		}
 	}
 
@@ -119,7 +126,7 @@ final class ActivityInvocation {
 			return locator.translateCancellation(failure);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not translate the cancellation of activity task {}: {}", this.fingerprint, ex.toString());
+			logger.warn("Could not translate the cancellation of activity task {}: {}", fingerprint(), ex.toString());
 			return failure;
 		}
 	}
@@ -148,11 +155,11 @@ final class ActivityInvocation {
 		}
 		return response.handle((ignored, error) -> {
 			if (error != null) {
-				logger.warn("Could not respond canceled for activity task {}: {}", this.fingerprint,
+				logger.warn("Could not respond canceled for activity task {}: {}", fingerprint(),
 						unwrap(error).toString());
 			}
 			else {
-				logger.info("Responded canceled for activity task {} of {}", this.fingerprint, this.method.description());
+				logger.info("Responded canceled for activity task {} of {}", fingerprint(), this.method.description());
 			}
 			return null;
 		});

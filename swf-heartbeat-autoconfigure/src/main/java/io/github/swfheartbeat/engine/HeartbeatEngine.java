@@ -299,13 +299,13 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 			return details;
 		}
 		if (this.settings.detailsOverflow() == DetailsOverflow.FAIL) {
-			throw new IllegalArgumentException("Heartbeat details for " + task.fingerprint + " are " + details.length()
+			throw new IllegalArgumentException("Heartbeat details for " + task.fingerprint() + " are " + details.length()
 					+ " characters long; at most " + this.settings.maxDetailsLength()
 					+ " are allowed (swf.heartbeat.max-details-length)");
 		}
 		if (task.truncationWarned.compareAndSet(false, true)) {
 			logger.warn("Heartbeat details for {} are {} characters long; sending the first {} "
-					+ "(swf.heartbeat.details-overflow=TRUNCATE)", task.fingerprint, details.length(),
+					+ "(swf.heartbeat.details-overflow=TRUNCATE)", task.fingerprint(), details.length(),
 					this.settings.maxDetailsLength());
 		}
 		return details.substring(0, this.settings.maxDetailsLength());

@@ -161,11 +161,32 @@ final class HeartbeatScheduler {
 			return Long.MAX_VALUE;
 		}
 		this.queue.promoteDue(nowNanos);
-		while (this.queue.hasReady() && this.limiter.tryAcquire(nowNanos)) {
-			send(this.queue.pollReady());
+		while (this.queue.hasReady()) {
+			if (isPastDeadline(this.queue.peekReady())) {
+				lose(this.queue.pollReady(), TaskLossReason.DEADLINE_PASSED,
+						new HeartbeatException("No heartbeat could be sent before the heartbeat timeout ran out"));
+			}
+			else if (this.limiter.tryAcquire(nowNanos)) {
+				send(this.queue.pollReady());
+			}
+			else {
+				break;
+			}
 		}
 		long next = Math.min(this.shutdownDeadlineNanos, this.queue.nextDueNanos());
 		return this.queue.hasReady() ? Math.min(next, this.limiter.nextPermitNanos(nowNanos)) : next;
+	}
+
+	/**
+	 * Whether a task waited for its first try so long past its deadline, as happens when demand
+	 * exceeds the rate limit, that SWF has timed it out: SWF counts from when it received the last
+	 * heartbeat, at most a round trip after the engine sent it. Such a call could only be answered
+	 * UnknownResource and would take a permit from a task that can still be kept. Retries keep
+	 * their own give-up time.
+	 */
+	private boolean isPastDeadline(TrackedTask task) {
+		long slack = Math.max(this.settings.minSafetyMargin().toNanos(), this.roundTrip.upperBoundNanos());
+		return !task.isOneShot() && task.failures == 0 && this.now >= task.lastResetNanos + task.timeoutNanos + slack;
 	}
 
 	private void onRegister(TrackedTask task) {
@@ -292,7 +313,7 @@ final class HeartbeatScheduler {
 			this.statistics.recordFailure(failure, this.now, this.clock.now());
 		}
 		int attempt = task.failures + 1;
-		HeartbeatAttempt reported = new HeartbeatAttempt(task.fingerprint, task.info(), outcome,
+		HeartbeatAttempt reported = new HeartbeatAttempt(task.fingerprint(), task.info(), outcome,
 				Duration.ofNanos(roundTripNanos), Duration.ofNanos(answer.latenessNanos), attempt, this.clock.now());
 		this.reporter.heartbeat(reported);
 		if (failure == FailureKind.THROTTLED) {
@@ -337,7 +358,7 @@ final class HeartbeatScheduler {
 		task.failures++;
 		if (this.now >= task.giveUpNanos) {
 			if (task.isOneShot()) {
-				completeOneShot(task, new HeartbeatException("No heartbeat for " + task.fingerprint + " got through within "
+				completeOneShot(task, new HeartbeatException("No heartbeat for " + task.fingerprint() + " got through within "
 						+ this.settings.callTimeout() + ": " + FailureKind.unwrap(error), FailureKind.unwrap(error)));
 			}
 			else {
@@ -353,7 +374,7 @@ final class HeartbeatScheduler {
 			retryAt = Math.min(retryAt, lastChance);
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Heartbeat for {} failed (attempt {}), retrying in {} ms: {}", task.fingerprint, task.failures,
+			logger.debug("Heartbeat for {} failed (attempt {}), retrying in {} ms: {}", task.fingerprint(), task.failures,
 					(retryAt - this.now) / 1_000_000, FailureKind.unwrap(error).toString());
 		}
 		this.queue.waitUntil(task, retryAt);
@@ -377,7 +398,7 @@ final class HeartbeatScheduler {
 					this.queue.remove(tracked);
 					lose(tracked, reason, answer.failure);
 				}
-				completeOneShot(task, new ActivityTaskLostException(task.fingerprint, reason, FailureKind.unwrap(answer.failure)));
+				completeOneShot(task, new ActivityTaskLostException(task.fingerprint(), reason, FailureKind.unwrap(answer.failure)));
 			}
 			default -> retry(task, answer.failure);
 		}

@@ -91,6 +91,14 @@ final class SendQueue {
 	}
 
 	/**
+	 * Returns the ready task closest to its deadline without taking it.
+	 * @return the task, or {@code null} when none is ready
+	 */
+	@Nullable TrackedTask peekReady() {
+		return this.ready.isEmpty() ? null : this.ready.first();
+	}
+
+	/**
 	 * Takes the ready task closest to its deadline.
 	 * @return the task, or {@code null} when none is ready
 	 */

@@ -28,7 +28,7 @@ final class TaskHandle implements HeartbeatHandle {
 
 	@Override
 	public String taskTokenFingerprint() {
-		return this.task.fingerprint;
+		return this.task.fingerprint();
 	}
 
 	@Override
@@ -54,7 +54,7 @@ final class TaskHandle implements HeartbeatHandle {
 	@Override
 	public void throwIfCancellationRequested() {
 		if (isCancellationRequested()) {
-			throw new ActivityCancellationRequestedException(this.task.fingerprint, this.task.details.get());
+			throw new ActivityCancellationRequestedException(this.task.fingerprint(), this.task.details.get());
 		}
 	}
 
@@ -82,7 +82,7 @@ final class TaskHandle implements HeartbeatHandle {
 
 	@Override
 	public String toString() {
-		return "HeartbeatHandle[" + this.task.fingerprint + (this.closed.get() ? ", closed" : "") + "]";
+		return "HeartbeatHandle[" + this.task.fingerprint() + (this.closed.get() ? ", closed" : "") + "]";
 	}
 
 }

@@ -47,7 +47,7 @@ final class TaskReporter {
 		task.cancelReported = true;
 		task.cancellationRequested = true;
 		this.statistics.cancellationsRequested.incrementAndGet();
-		logger.info("Cancellation of activity task {} ({}) was requested", task.fingerprint, describe(task.info()));
+		logger.info("Cancellation of activity task {} ({}) was requested", task.fingerprint(), describe(task.info()));
 		// Dependent stages are application code: never run them on the scheduler thread.
 		this.listeners.runOffScheduler(() -> task.cancellation.complete(null));
 		TaskSnapshot snapshot = snapshot(task);
@@ -57,11 +57,11 @@ final class TaskReporter {
 	void lost(TrackedTask task, TaskLossReason reason, Throwable error) {
 		this.statistics.tasksLost.incrementAndGet();
 		if (reason == TaskLossReason.NOT_PERMITTED) {
-			logger.error("Activity task {} ({}) is no longer heartbeated: {} ({})", task.fingerprint,
+			logger.error("Activity task {} ({}) is no longer heartbeated: {} ({})", task.fingerprint(),
 					describe(task.info()), reason.description(), FailureKind.unwrap(error).getMessage());
 		}
 		else {
-			logger.warn("Activity task {} ({}) is lost: {}", task.fingerprint, describe(task.info()),
+			logger.warn("Activity task {} ({}) is lost: {}", task.fingerprint(), describe(task.info()),
 					reason.description());
 		}
 		task.lossReason = reason;

@@ -39,8 +39,6 @@ final class TrackedTask {
 
 	final String token;
 
-	final String fingerprint;
-
 	final HeartbeatOptions options;
 
 	/** Set for a one-shot heartbeat: completed with its answer. Shared. */
@@ -95,11 +93,27 @@ final class TrackedTask {
 
 	@Nullable String lastSentDetails;
 
+	private @Nullable String fingerprint;
+
 	TrackedTask(String token, HeartbeatOptions options, @Nullable CompletableFuture<Boolean> oneShot) {
 		this.token = token;
-		this.fingerprint = TaskTokenFingerprint.of(token);
 		this.options = options;
 		this.oneShot = oneShot;
+	}
+
+	/**
+	 * Returns the token's fingerprint, worked out on first use: hashing a long token costs about a
+	 * microsecond, which a task that ends before its first heartbeat need not pay on its caller's
+	 * thread. A race computes the same string twice, which is harmless.
+	 * @return the fingerprint
+	 */
+	String fingerprint() {
+		String known = this.fingerprint;
+		if (known == null) {
+			known = TaskTokenFingerprint.of(this.token);
+			this.fingerprint = known;
+		}
+		return known;
 	}
 
 	ActivityTaskInfo info() {
@@ -112,7 +126,7 @@ final class TrackedTask {
 
 	@Override
 	public String toString() {
-		return "TrackedTask[" + this.fingerprint + ", " + this.state + "]";
+		return "TrackedTask[" + fingerprint() + ", " + this.state + "]";
 	}
 
 }

@@ -1,0 +1,73 @@
+package io.github.swfheartbeat.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Measures the CPU time of the client side of a scenario whose SWF endpoint runs in the same JVM:
+ * the sum of the per-thread CPU time of every live Java thread except the endpoint's own
+ * ({@code embedded-swf-*}, the HTTP server's {@code HTTP-Dispatcher}) and the harness's
+ * ({@code benchmark-*}, {@code main}). GC and JIT threads are not Java threads and are not counted.
+ */
+final class ClientCpu {
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	private final Map<Long, Long> start;
+
+	private ClientCpu(Map<Long, Long> start) {
+		this.start = start;
+	}
+
+	/**
+	 * Starts measuring.
+	 */
+	static ClientCpu start() {
+		if (THREADS.isThreadCpuTimeSupported() && !THREADS.isThreadCpuTimeEnabled()) {
+			THREADS.setThreadCpuTimeEnabled(true);
+		}
+		return new ClientCpu(clientThreadCpu());
+	}
+
+	/**
+	 * Returns the client's CPU time since {@link #start()}: threads that started since count from
+	 * zero; threads that ended since are lost, which the scenarios avoid by keeping their pools.
+	 */
+	long elapsedNanos() {
+		long total = 0;
+		for (Map.Entry<Long, Long> entry : clientThreadCpu().entrySet()) {
+			total += entry.getValue() - this.start.getOrDefault(entry.getKey(), 0L);
+		}
+		return total;
+	}
+
+	/**
+	 * Returns how many live threads the client has.
+	 */
+	static int clientThreadCount() {
+		return clientThreadCpu().size();
+	}
+
+	private static Map<Long, Long> clientThreadCpu() {
+		Map<Long, Long> cpu = new HashMap<>();
+		for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+			if (info == null || !isClient(info.getThreadName())) {
+				continue;
+			}
+			long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+			if (nanos >= 0) {
+				cpu.put(info.getThreadId(), nanos);
+			}
+		}
+		return cpu;
+	}
+
+	private static boolean isClient(String name) {
+		return !(name.startsWith("embedded-swf") || name.startsWith("HTTP-Dispatcher") || name.startsWith("benchmark-")
+				|| name.equals("main"));
+	}
+
+}

@@ -1,0 +1,211 @@
+package io.github.swfheartbeat.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
+import io.github.swfheartbeat.test.EmbeddedSwf;
+
+/**
+ * Keeps 1,000 and 10,000 tasks alive on an unthrottled embedded endpoint, with the engine and with
+ * the baseline one after the other in the same run, and measures each over the same window: the
+ * threads it adds, the heap per task, heartbeat calls per task-minute against the minimum of
+ * 60/T, lateness, time-outs and client CPU time per heartbeat.
+ */
+final class ScaleScenario {
+
+	static final Set<String> OPTIONS = Set.of("tasks", "heartbeat-timeout", "window", "baseline-threads", "rate-limit");
+
+	private final ScenarioArguments arguments;
+
+	private final List<Integer> taskCounts;
+
+	private final Duration heartbeatTimeout;
+
+	private final Duration window;
+
+	private final int baselineThreads;
+
+	private final HeartbeatEngineSettings settings;
+
+	ScaleScenario(ScenarioArguments arguments) {
+		this.arguments = arguments;
+		this.taskCounts = arguments.intList("tasks", List.of(1_000, 10_000));
+		this.heartbeatTimeout = arguments.seconds("heartbeat-timeout", Duration.ofSeconds(20));
+		this.window = arguments.seconds("window", this.heartbeatTimeout.multipliedBy(2));
+		this.baselineThreads = arguments.intValue("baseline-threads", 8);
+		// As for an account whose quota was raised to 1,000 calls/s: above what 10,000 tasks need.
+		this.settings = HeartbeatEngineSettings.builder().rateLimit(arguments.doubleValue("rate-limit", 1_000)).build();
+	}
+
+	/**
+	 * What one approach did with one number of tasks over the window.
+	 */
+	record Result(String approach, int tasks, int threads, long heapBytes, long serverHeapBytes, double callsPerTaskMinute,
+			double latenessP50Millis, double latenessP99Millis, int timedOut, int reportedLost, long calls,
+			double cpuMicrosPerHeartbeat) {
+
+		double heapPerTask() {
+			return (double) (this.heapBytes - this.serverHeapBytes) / this.tasks;
+		}
+
+	}
+
+	ReportSection run() throws InterruptedException {
+		JvmWarmUp.ensure();
+		List<Result> results = new ArrayList<>();
+		for (int tasks : this.taskCounts) {
+			long serverHeap = serverHeap(tasks);
+			System.out.printf("scale: %d open tasks take %d KiB of the endpoint's heap%n", tasks, serverHeap / 1024);
+			results.add(measure(tasks, serverHeap, (swf) -> new EngineKeepAlive(swf, this.settings, this.heartbeatTimeout)));
+			results.add(measure(tasks, serverHeap,
+					(swf) -> new ScheduledExecutorBaseline(swf, this.baselineThreads, this.heartbeatTimeout)));
+		}
+		return report(results);
+	}
+
+	/**
+	 * Measures the endpoint's own heap for that many open tasks, to take it out of the approaches'.
+	 */
+	private long serverHeap(int tasks) {
+		try (EmbeddedSwf swf = EmbeddedSwf.start()) {
+			BenchmarkTasks opened = new BenchmarkTasks(swf, this.heartbeatTimeout);
+			opened.startOne();
+			long before = HeapUsage.afterGc();
+			opened.start(tasks);
+			return HeapUsage.afterGc() - before;
+		}
+	}
+
+	private Result measure(int taskCount, long serverHeap, Function<EmbeddedSwf, KeepAlive> approach)
+			throws InterruptedException {
+		try (EmbeddedSwf swf = EmbeddedSwf.start()) {
+			// One task opened before the baseline heap so that the endpoint's first-use allocations are in it.
+			new BenchmarkTasks(swf, this.heartbeatTimeout).startOne();
+			BenchmarkTasks tasks = new BenchmarkTasks(swf, this.heartbeatTimeout);
+			long heapBefore = HeapUsage.afterGc();
+			int threadsBefore = ClientCpu.clientThreadCount();
+			try (KeepAlive keepAlive = approach.apply(swf)) {
+				// A worker starts heartbeating a task as soon as its poll returns it.
+				for (int i = 0; i < taskCount; i++) {
+					keepAlive.keep(tasks.startOne());
+				}
+				System.out.printf("scale: %s keeps %d tasks; warming up for %d s%n", keepAlive.name(), taskCount,
+						this.heartbeatTimeout.toSeconds());
+				Thread.sleep(this.heartbeatTimeout.toMillis());
+				swf.resetCallCounts();
+				long expectedCalls = 4L * taskCount * this.window.toSeconds() / this.heartbeatTimeout.toSeconds();
+				keepAlive.log().openWindow((int) expectedCalls + 10_000);
+				long start = System.nanoTime();
+				// CPU time per heartbeat is noisy on a shared machine: take the median over slices of one T
+				// each, in which every task heartbeats about once whatever its phase.
+				List<Double> cpuPerHeartbeat = new ArrayList<>();
+				long callsBefore = 0;
+				long slices = Math.max(1, this.window.toSeconds() / this.heartbeatTimeout.toSeconds());
+				for (int slice = 0; slice < slices; slice++) {
+					ClientCpu cpu = ClientCpu.start();
+					Thread.sleep(this.window.toMillis() / slices);
+					long cpuNanos = cpu.elapsedNanos();
+					long callsNow = swf.callCount("RecordActivityTaskHeartbeat");
+					cpuPerHeartbeat.add(cpuNanos / 1_000d / Math.max(1, callsNow - callsBefore));
+					callsBefore = callsNow;
+				}
+				long calls = callsBefore;
+				double minutes = (System.nanoTime() - start) / 60e9;
+				LatencyRecorder lateness = keepAlive.log().closeWindow();
+				int threads = ClientCpu.clientThreadCount() - threadsBefore;
+				long heap = HeapUsage.afterGc() - heapBefore;
+				int timedOut = tasks.timedOut().size();
+				Result result = new Result(keepAlive.name(), taskCount, threads, heap, serverHeap,
+						calls / (double) taskCount / minutes, lateness.percentileMillis(50), lateness.percentileMillis(99),
+						timedOut, keepAlive.log().losses().size(), calls, median(cpuPerHeartbeat));
+				System.out.println("scale: " + result);
+				return result;
+			}
+		}
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	private ReportSection report(List<Result> results) {
+		double minimum = 60.0 / this.heartbeatTimeout.toSeconds();
+		StringBuilder text = new StringBuilder();
+		text.append("## Scale: engine against the baseline\n\n");
+		text.append(Percentiles.format("Each approach keeps N activity tasks alive on an unthrottled `EmbeddedSwf` "
+				+ "(an account whose heartbeat quota was raised) with heartbeat timeout T = %d s: a warm-up of T, then "
+				+ "a measured window of %d s. The approaches run one after the other in the same JVM, each on a fresh "
+				+ "endpoint, engine first.%n%n", this.heartbeatTimeout.toSeconds(), this.window.toSeconds()));
+		text.append(Percentiles.format("- **engine**: one `HeartbeatEngine` on the starter's default `SwfAsyncClient` "
+				+ "(Netty), one handle per task with `withHeartbeatTimeout(T)`, `rate-limit` %.0f/s (an account whose "
+				+ "quota was raised above what 10,000 tasks need), burst %d, other settings default.%n",
+				this.settings.rateLimit(), this.settings.rateLimitBurst()));
+		text.append(Percentiles.format("- **baseline**: `Executors.newScheduledThreadPool(%d)` and one "
+				+ "`scheduleAtFixedRate(heartbeat, T/3, T/3)` per task calling the blocking `SwfClient` (SDK defaults: "
+				+ "Apache HTTP client, standard retries). %d threads: enough that the pool is not what limits it at "
+				+ "10,000 tasks (1,500 calls/s of about 1–5 ms each), few enough to be what applications configure.%n%n",
+				this.baselineThreads, this.baselineThreads));
+		text.append("How each column is measured:\n\n");
+		text.append("- *threads*: live Java threads of the client side during the window minus before the approach was "
+				+ "created (scheduler, SDK and HTTP client threads, listener lanes).\n");
+		text.append("- *heap/task*: heap in use after full GCs at the end of the window minus before the approach "
+				+ "started, less the endpoint's own heap for N open tasks (measured separately), divided by N; it "
+				+ "includes the client's fixed cost (SDK client, connection pools) shared by the N tasks. The row "
+				+ "*marginal heap/task* below divides the difference between the two N by their difference.\n");
+		text.append(Percentiles.format("- *calls/task-min*: `RecordActivityTaskHeartbeat` calls the endpoint received in "
+				+ "the window, per task and minute; the minimum that keeps a task alive is 60/T = %.1f.%n", minimum));
+		text.append("- *lateness*: how long after its planned time each heartbeat went out (engine: "
+				+ "`HeartbeatAttempt.lateness()` against the planned send time; baseline: start of the run against "
+				+ "the fixed-rate schedule).\n");
+		text.append("- *timed out*: tasks SWF closed during the whole run, warm-up included (must be 0).\n");
+		text.append("- *CPU µs/heartbeat*: per-thread CPU time (`ThreadMXBean`) of every client thread over the window, "
+				+ "divided by the calls, measured in slices of one T each (each task heartbeats about once per slice) "
+				+ "and reported as their median. The endpoint runs in the same JVM; its threads (`embedded-swf-*`, "
+				+ "`HTTP-Dispatcher`) and the harness's are left out, and GC and JIT threads are not Java threads, so "
+				+ "neither approach is charged for them.\n\n");
+		text.append(ReportSection.provenance(this.arguments.commandLine()));
+		text.append("| N | approach | threads | heap/task (bytes) | calls/task-min | × minimum | lateness p50 (ms) "
+				+ "| lateness p99 (ms) | timed out | CPU µs/heartbeat |\n");
+		text.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		for (Result result : results) {
+			text.append(Percentiles.format("| %,d | %s | %d | %.0f | %.2f | %.2f | %.1f | %.1f | %d | %.1f |%n",
+					result.tasks(), result.approach(), result.threads(), result.heapPerTask(),
+					result.callsPerTaskMinute(), result.callsPerTaskMinute() / minimum, result.latenessP50Millis(),
+					result.latenessP99Millis(), result.timedOut(), result.cpuMicrosPerHeartbeat()));
+		}
+		text.append("\nEngine against baseline (ratio engine/baseline; below 1 is better for the engine):\n\n");
+		text.append("| N | threads | heap/task | calls/task-min | lateness p99 | CPU per heartbeat | CPU per task-minute |\n");
+		text.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		for (int i = 0; i + 1 < results.size(); i += 2) {
+			Result engine = results.get(i);
+			Result baseline = results.get(i + 1);
+			text.append(Percentiles.format("| %,d | %s | %s | %s | %s | %s | %s |%n", engine.tasks(),
+					Percentiles.ratio(engine.threads(), baseline.threads()),
+					Percentiles.ratio(engine.heapPerTask(), baseline.heapPerTask()),
+					Percentiles.ratio(engine.callsPerTaskMinute(), baseline.callsPerTaskMinute()),
+					Percentiles.ratio(engine.latenessP99Millis(), baseline.latenessP99Millis()),
+					Percentiles.ratio(engine.cpuMicrosPerHeartbeat(), baseline.cpuMicrosPerHeartbeat()),
+					Percentiles.ratio(engine.cpuMicrosPerHeartbeat() * engine.callsPerTaskMinute(),
+							baseline.cpuMicrosPerHeartbeat() * baseline.callsPerTaskMinute())));
+		}
+		if (results.size() == 4) {
+			text.append("\nMarginal heap per task, (heap at N₂ − heap at N₁) / (N₂ − N₁), without the fixed cost:\n\n");
+			text.append("| approach | marginal heap/task (bytes) |\n| --- | ---: |\n");
+			for (int i = 0; i < 2; i++) {
+				Result small = results.get(i);
+				Result large = results.get(i + 2);
+				double marginal = ((large.heapBytes() - large.serverHeapBytes()) - (small.heapBytes() - small.serverHeapBytes()))
+						/ (double) (large.tasks() - small.tasks());
+				text.append(Percentiles.format("| %s | %.0f |%n", small.approach(), marginal));
+			}
+		}
+		return new ReportSection("scale", text.toString());
+	}
+
+}

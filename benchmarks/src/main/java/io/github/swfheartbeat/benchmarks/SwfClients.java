@@ -1,0 +1,51 @@
+package io.github.swfheartbeat.benchmarks;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.swf.SwfAsyncClient;
+import software.amazon.awssdk.services.swf.SwfClient;
+
+import io.github.swfheartbeat.test.EmbeddedSwf;
+
+/**
+ * Builds SDK clients for an embedded endpoint the way an application gets them: the SDK's
+ * defaults, with only the endpoint, region and credentials set.
+ */
+final class SwfClients {
+
+	private SwfClients() {
+	}
+
+	/**
+	 * Returns a non-blocking client on Netty, as the starter builds it without
+	 * {@code swf.client.*} tuning.
+	 */
+	static SwfAsyncClient async(EmbeddedSwf swf) {
+		return SwfAsyncClient.builder()
+			.endpointOverride(swf.endpoint())
+			.region(Region.of(swf.region()))
+			.credentialsProvider(credentials())
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder())
+			.build();
+	}
+
+	/**
+	 * Returns a blocking client with the SDK's default HTTP client and retry strategy, as most
+	 * hand-written heartbeat loops use it.
+	 */
+	static SwfClient sync(EmbeddedSwf swf) {
+		return SwfClient.builder()
+			.endpointOverride(swf.endpoint())
+			.region(Region.of(swf.region()))
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	private static StaticCredentialsProvider credentials() {
+		return StaticCredentialsProvider
+			.create(AwsBasicCredentials.create(EmbeddedSwf.ACCESS_KEY_ID, EmbeddedSwf.SECRET_ACCESS_KEY));
+	}
+
+}
