@@ -167,8 +167,8 @@ final class QuotaScenario {
 				+ "`scheduleAtFixedRate` per task every T/3 on the blocking `SwfClient` with the SDK's standard "
 				+ "retries (which retry throttling with backoff).%n", this.baselineThreads));
 		text.append("- A full bucket holds 2,000 calls on top of the refill: over one trial any approach could exceed "
-				+ Percentiles.format("the physical maximum by up to %.0f%% for a while. The engine never draws on it (its "
-				+ "rate limit is the refill rate); the baseline can, so its fraction is, if anything, flattering. A "
+				+ Percentiles.format("the physical maximum by up to %.0f%% for a while. The engine draws on it at most once, "
+				+ "by its own `rate-limit-burst`, then keeps to the refill rate; the baseline can draw on all of it. A "
 				+ "throttled call takes no token, so the baseline keeps a task as long as one of its calls per T gets "
 				+ "through: *not recorded* counts the calls SWF throttled (or answered `UnknownResource`).%n%n",
 						100.0 * this.bucket / (this.refill * this.trial.toSeconds())));
