@@ -236,10 +236,8 @@ final class HeartbeatScheduler {
 	}
 
 	private void plan(TrackedTask task) {
-		long due = this.roundTrip.isMeasured()
-				? this.planner.nextSendNanos(task.lastResetNanos, task.lastSendNanos, task.timeoutNanos,
-						task.cancelLatencyNanos, this.roundTrip.upperBoundNanos())
-				: this.planner.unmeasuredSendNanos(task.lastSendNanos, task.timeoutNanos, task.cancelLatencyNanos);
+		long due = this.planner.nextSendNanos(task.lastResetNanos, task.lastSendNanos, task.timeoutNanos,
+				task.cancelLatencyNanos, this.roundTrip.upperBoundNanos());
 		this.queue.plan(task, due, this.now);
 	}
 
