@@ -236,8 +236,10 @@ final class HeartbeatScheduler {
 	}
 
 	private void plan(TrackedTask task) {
-		long due = this.planner.nextSendNanos(task.lastResetNanos, task.lastSendNanos, task.timeoutNanos,
-				task.cancelLatencyNanos, this.roundTrip.upperBoundNanos());
+		long due = this.roundTrip.isMeasured()
+				? this.planner.nextSendNanos(task.lastResetNanos, task.lastSendNanos, task.timeoutNanos,
+						task.cancelLatencyNanos, this.roundTrip.upperBoundNanos())
+				: this.planner.unmeasuredSendNanos(task.lastSendNanos, task.timeoutNanos, task.cancelLatencyNanos);
 		this.queue.plan(task, due, this.now);
 	}
 

@@ -26,6 +26,14 @@ final class RoundTripEstimator {
 	}
 
 	/**
+	 * Whether a round trip has been measured yet.
+	 * @return whether {@link #record(long)} was called
+	 */
+	boolean isMeasured() {
+		return this.sampled;
+	}
+
+	/**
 	 * Returns a round trip that calls rarely exceed: smoothed plus four variations.
 	 * @return the time in nanoseconds, 0 before the first sample
 	 */

@@ -33,6 +33,23 @@ final class SendPlanner {
 	}
 
 	/**
+	 * Returns when the next heartbeat should be sent before any round trip has been measured:
+	 * with a third of the timeout in reserve. A new client's first calls, many at once when
+	 * tasks start together, can take seconds; the reserve costs nothing once a call is answered.
+	 * @param lastResetNanos when the task was registered
+	 * @param timeoutNanos the task's heartbeat timeout
+	 * @param cancelLatencyNanos longest time a cancellation may go unnoticed, 0 for none
+	 * @return the planned send time
+	 */
+	long unmeasuredSendNanos(long lastResetNanos, long timeoutNanos, long cancelLatencyNanos) {
+		long due = lastResetNanos + timeoutNanos - timeoutNanos / 3;
+		if (cancelLatencyNanos > 0) {
+			due = Math.min(due, lastResetNanos + Math.max(this.minIntervalNanos, cancelLatencyNanos));
+		}
+		return due;
+	}
+
+	/**
 	 * Returns when the next heartbeat should be sent.
 	 * @param lastResetNanos when SWF last restarted the task's heartbeat clock (conservatively:
 	 * when the last successful heartbeat was sent, or when the task was registered)

@@ -92,6 +92,14 @@ class EngineComponentsTests {
 	}
 
 	@Test
+	void plannerKeepsAThirdOfTheTimeoutBeforeAnyRoundTripIsMeasured() {
+		SendPlanner planner = new SendPlanner(SECOND, SECOND, SECOND / 10);
+		assertThat(planner.unmeasuredSendNanos(0, 60 * SECOND, 0)).isEqualTo(40 * SECOND);
+		assertThat(planner.unmeasuredSendNanos(5 * SECOND, 30 * SECOND, 10 * SECOND)).isEqualTo(15 * SECOND);
+		assertThat(planner.unmeasuredSendNanos(0, 60 * SECOND, SECOND / 2)).isEqualTo(SECOND);
+	}
+
+	@Test
 	void blockingTransportNeedsAThread() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new SwfClientTransport(null, 0))
 			.withMessage("threads must be at least 1 but was 0");

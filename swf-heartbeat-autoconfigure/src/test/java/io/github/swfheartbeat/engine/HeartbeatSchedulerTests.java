@@ -22,32 +22,33 @@ class HeartbeatSchedulerTests {
 	private static final Duration T = Duration.ofSeconds(60);
 
 	@Test
-	void firstHeartbeatGoesOutAsLateAsTheSafetyMarginAllows() {
+	void untilARoundTripIsMeasuredAThirdOfTheTimeoutIsKeptInReserve() {
 		EngineHarness harness = new EngineHarness();
 		harness.engine.start("token-1", HeartbeatOptions.defaults());
-		harness.runUntil(Duration.ofMillis(58_999));
+		harness.runUntil(Duration.ofMillis(39_999));
 		assertThat(harness.transport.calls).isEmpty();
-		harness.runUntil(Duration.ofSeconds(59));
-		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(Duration.ofSeconds(59));
+		harness.runUntil(Duration.ofSeconds(40));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(firstCall(T));
 	}
 
 	@Test
-	void heartbeatsFollowEachSuccessByTheTimeoutLessTheMargin() {
+	void onceARoundTripIsMeasuredHeartbeatsGoOutAsLateAsTheSafetyMarginAllows() {
 		EngineHarness harness = new EngineHarness();
 		harness.engine.start("token-1", HeartbeatOptions.defaults());
 		harness.runUntil(Duration.ofMinutes(10));
 		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at)
-			.containsExactly(seconds(59), seconds(118), seconds(177), seconds(236), seconds(295), seconds(354),
-					seconds(413), seconds(472), seconds(531), seconds(590));
+			.containsExactly(seconds(40), seconds(99), seconds(158), seconds(217), seconds(276), seconds(335),
+					seconds(394), seconds(453), seconds(512), seconds(571));
 	}
 
 	@Test
 	void taskOptionsOverrideTheDefaultTimeout() {
 		EngineHarness harness = new EngineHarness();
-		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ofSeconds(10)));
+		Duration timeout = Duration.ofSeconds(10);
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(timeout));
 		harness.runUntil(Duration.ofSeconds(30));
 		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at)
-			.containsExactly(seconds(9), seconds(18), seconds(27));
+			.containsExactly(firstCall(timeout), firstCall(timeout).plusSeconds(9), firstCall(timeout).plusSeconds(18));
 	}
 
 	@Test
@@ -79,15 +80,15 @@ class HeartbeatSchedulerTests {
 			return answer;
 		});
 		harness.engine.start("slow", HeartbeatOptions.defaults());
-		harness.runUntil(Duration.ofSeconds(59));
+		harness.runUntil(Duration.ofSeconds(40));
 		assertThat(harness.transport.calls).hasSize(1);
-		harness.runUntil(Duration.ofSeconds(61));
+		harness.runUntil(Duration.ofSeconds(42));
 		pendingAnswers.remove(0).complete(false);
 		harness.settle();
 		// 2 s round trip: margin = 2 * upper bound (2 s + 4 * 1 s) + 0.1 s = 12.1 s
-		harness.runUntil(Duration.ofMillis(59_000 + 60_000 - 12_100 - 1));
+		harness.runUntil(Duration.ofMillis(40_000 + 60_000 - 12_100 - 1));
 		assertThat(harness.transport.calls).hasSize(1);
-		harness.runUntil(Duration.ofMillis(59_000 + 60_000 - 12_100));
+		harness.runUntil(Duration.ofMillis(40_000 + 60_000 - 12_100));
 		assertThat(harness.transport.calls).hasSize(2);
 	}
 
@@ -197,10 +198,10 @@ class HeartbeatSchedulerTests {
 		EngineHarness harness = new EngineHarness();
 		harness.transport.thenFail(ScriptedTransport.throttled());
 		harness.engine.start("token-1", HeartbeatOptions.defaults());
-		harness.runUntil(Duration.ofSeconds(59));
+		harness.runUntil(Duration.ofSeconds(40));
 		assertThat(harness.engine.stats().currentRateLimit()).isEqualTo(75);
 		assertThat(harness.engine.stats().throttledLastMinute()).isEqualTo(1);
-		harness.runUntil(Duration.ofSeconds(70));
+		harness.runUntil(Duration.ofSeconds(51));
 		assertThat(harness.engine.stats().currentRateLimit()).isEqualTo(150);
 		assertThat(harness.transport.calls).hasSize(2);
 	}
@@ -345,7 +346,8 @@ class HeartbeatSchedulerTests {
 		harness.engine.start("token-2", HeartbeatOptions.defaults().withActivityTask(info));
 		harness.runUntil(Duration.ofSeconds(20));
 		assertThat(harness.transport.describes).containsExactly("domain/Transcode:1");
-		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(seconds(19), seconds(19));
+		Duration first = firstCall(Duration.ofSeconds(20));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(first, first);
 	}
 
 	@Test
@@ -358,7 +360,8 @@ class HeartbeatSchedulerTests {
 		harness.runUntil(Duration.ofSeconds(1));
 		describe.complete(Optional.of(Duration.ofSeconds(5)));
 		harness.runUntil(Duration.ofSeconds(5));
-		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(seconds(4));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at)
+			.containsExactly(firstCall(Duration.ofSeconds(5)));
 	}
 
 	@Test
@@ -368,7 +371,7 @@ class HeartbeatSchedulerTests {
 		ActivityTaskInfo info = new ActivityTaskInfo("domain", "a1", "Transcode", "1", "wf", "run");
 		harness.engine.start("token-1", HeartbeatOptions.defaults().withActivityTask(info));
 		harness.runUntil(Duration.ofSeconds(60));
-		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(seconds(59));
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(firstCall(T));
 	}
 
 	@Test
@@ -422,6 +425,13 @@ class HeartbeatSchedulerTests {
 
 	private static Duration seconds(long seconds) {
 		return Duration.ofSeconds(seconds);
+	}
+
+	/**
+	 * When the first heartbeat of a task goes out while no round trip has been measured.
+	 */
+	private static Duration firstCall(Duration timeout) {
+		return timeout.minus(timeout.dividedBy(3));
 	}
 
 }
