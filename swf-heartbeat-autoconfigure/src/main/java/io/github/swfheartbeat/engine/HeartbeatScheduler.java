@@ -178,15 +178,15 @@ final class HeartbeatScheduler {
 	}
 
 	/**
-	 * Whether a task waited for its first try so long past its deadline, as happens when demand
-	 * exceeds the rate limit, that SWF has timed it out: SWF counts from when it received the last
-	 * heartbeat, at most a round trip after the engine sent it. Such a call could only be answered
-	 * UnknownResource and would take a permit from a task that can still be kept. Retries keep
-	 * their own give-up time.
+	 * Whether a task waited for its first try until its deadline, as happens when demand exceeds
+	 * the rate limit. A call sent now would reach SWF after the deadline, so it could only be
+	 * answered UnknownResource, and it would take the permit of a task that can still be kept:
+	 * letting such calls through makes every task late in turn, and under sustained overload none
+	 * survives. Giving them up at once keeps as many tasks as the rate allows. Retries keep their
+	 * own give-up time.
 	 */
 	private boolean isPastDeadline(TrackedTask task) {
-		long slack = Math.max(this.settings.minSafetyMargin().toNanos(), this.roundTrip.upperBoundNanos());
-		return !task.isOneShot() && task.failures == 0 && this.now >= task.lastResetNanos + task.timeoutNanos + slack;
+		return !task.isOneShot() && task.failures == 0 && this.now >= task.lastResetNanos + task.timeoutNanos;
 	}
 
 	private void onRegister(TrackedTask task) {
