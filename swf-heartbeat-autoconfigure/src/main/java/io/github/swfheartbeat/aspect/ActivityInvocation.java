@@ -34,7 +34,7 @@ final class ActivityInvocation {
 
 	private final ActivityTaskReference task;
 
-	private @Nullable String fingerprint;
+	private final TaskTokenFingerprint.Lazy fingerprint;
 
 	private final boolean nested;
 
@@ -44,6 +44,7 @@ final class ActivityInvocation {
 		this.transport = transport;
 		this.method = method;
 		this.task = task;
+		this.fingerprint = new TaskTokenFingerprint.Lazy(task.taskToken());
 		HeartbeatContext outer = HeartbeatContextHolder.get();
 		// An annotated method called from another one for the same task: the outer call decides.
 		this.nested = outer != null && outer.taskTokenFingerprint().equals(fingerprint());
@@ -53,16 +54,8 @@ final class ActivityInvocation {
 		return this.method;
 	}
 
-	/**
-	 * Returns the token's fingerprint, hashed on first use only: most calls never log it.
-	 */
 	String fingerprint() {
-		String known = this.fingerprint;
-		if (known == null) {
-			known = TaskTokenFingerprint.of(this.task.taskToken());
-			this.fingerprint = known;
-		}
-		return known;
+		return this.fingerprint.get();
 	}
 
 	/**

@@ -40,4 +40,44 @@ public final class TaskTokenFingerprint {
 		}
 	}
 
+	/**
+	 * The fingerprint of one task token, worked out the first time it is asked for: hashing a
+	 * long token costs about a microsecond, which code that may never log it need not pay on the
+	 * caller's thread. Two threads asking at once compute the same string twice, which is
+	 * harmless; a string is safe to share without a volatile field.
+	 */
+	public static final class Lazy {
+
+		private final @Nullable String taskToken;
+
+		private @Nullable String fingerprint;
+
+		/**
+		 * Creates the lazy fingerprint of a token.
+		 * @param taskToken the task token, may be {@code null}
+		 */
+		public Lazy(@Nullable String taskToken) {
+			this.taskToken = taskToken;
+		}
+
+		/**
+		 * Returns the fingerprint, as {@link TaskTokenFingerprint#of(String)} does.
+		 * @return the fingerprint
+		 */
+		public String get() {
+			String known = this.fingerprint;
+			if (known == null) {
+				known = of(this.taskToken);
+				this.fingerprint = known;
+			}
+			return known;
+		}
+
+		@Override
+		public String toString() {
+			return get();
+		}
+
+	}
+
 }

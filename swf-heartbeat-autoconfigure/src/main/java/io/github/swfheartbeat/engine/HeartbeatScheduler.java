@@ -186,7 +186,7 @@ final class HeartbeatScheduler {
 	 * own give-up time.
 	 */
 	private boolean isPastDeadline(TrackedTask task) {
-		return !task.isOneShot() && task.failures == 0 && this.now >= task.lastResetNanos + task.timeoutNanos;
+		return !task.isOneShot() && task.failures == 0 && this.now >= task.deadlineNanos;
 	}
 
 	private void onRegister(TrackedTask task) {
@@ -239,7 +239,7 @@ final class HeartbeatScheduler {
 		long due = this.roundTrip.isMeasured()
 				? this.planner.nextSendNanos(task.lastResetNanos, task.lastSendNanos, task.timeoutNanos,
 						task.cancelLatencyNanos, this.roundTrip.upperBoundNanos())
-				: this.planner.unmeasuredSendNanos(task.lastSendNanos, task.timeoutNanos, task.cancelLatencyNanos);
+				: this.planner.unmeasuredSendNanos(task.lastResetNanos, task.timeoutNanos, task.cancelLatencyNanos);
 		this.queue.plan(task, due, this.now);
 	}
 
@@ -270,7 +270,7 @@ final class HeartbeatScheduler {
 
 	private void send(TrackedTask task) {
 		if (!task.isOneShot()) {
-			task.deadlineNanos = task.lastResetNanos + task.timeoutNanos;
+			// Its deadline was set when it became ready.
 			task.giveUpNanos = task.deadlineNanos + this.settings.minSafetyMargin().toNanos();
 		}
 		task.state = TrackedTask.State.IN_FLIGHT;

@@ -42,11 +42,7 @@ final class SendPlanner {
 	 * @return the planned send time
 	 */
 	long unmeasuredSendNanos(long lastResetNanos, long timeoutNanos, long cancelLatencyNanos) {
-		long due = lastResetNanos + timeoutNanos - timeoutNanos / 3;
-		if (cancelLatencyNanos > 0) {
-			due = Math.min(due, lastResetNanos + Math.max(this.minIntervalNanos, cancelLatencyNanos));
-		}
-		return due;
+		return sendNanos(lastResetNanos, lastResetNanos, timeoutNanos, cancelLatencyNanos, 0, timeoutNanos / 3);
 	}
 
 	/**
@@ -61,7 +57,13 @@ final class SendPlanner {
 	 */
 	long nextSendNanos(long lastResetNanos, long lastSendNanos, long timeoutNanos, long cancelLatencyNanos,
 			long roundTripNanos) {
-		long due = lastResetNanos + timeoutNanos - marginNanos(timeoutNanos, roundTripNanos);
+		return sendNanos(lastResetNanos, lastSendNanos, timeoutNanos, cancelLatencyNanos, roundTripNanos,
+				marginNanos(timeoutNanos, roundTripNanos));
+	}
+
+	private long sendNanos(long lastResetNanos, long lastSendNanos, long timeoutNanos, long cancelLatencyNanos,
+			long roundTripNanos, long marginNanos) {
+		long due = lastResetNanos + timeoutNanos - marginNanos;
 		if (cancelLatencyNanos > 0) {
 			long interval = Math.max(this.minIntervalNanos, cancelLatencyNanos - roundTripNanos);
 			due = Math.min(due, lastSendNanos + interval);

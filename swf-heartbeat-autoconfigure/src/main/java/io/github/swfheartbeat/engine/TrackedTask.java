@@ -93,27 +93,17 @@ final class TrackedTask {
 
 	@Nullable String lastSentDetails;
 
-	private @Nullable String fingerprint;
+	private final TaskTokenFingerprint.Lazy fingerprint;
 
 	TrackedTask(String token, HeartbeatOptions options, @Nullable CompletableFuture<Boolean> oneShot) {
 		this.token = token;
+		this.fingerprint = new TaskTokenFingerprint.Lazy(token);
 		this.options = options;
 		this.oneShot = oneShot;
 	}
 
-	/**
-	 * Returns the token's fingerprint, worked out on first use: hashing a long token costs about a
-	 * microsecond, which a task that ends before its first heartbeat need not pay on its caller's
-	 * thread. A race computes the same string twice, which is harmless.
-	 * @return the fingerprint
-	 */
 	String fingerprint() {
-		String known = this.fingerprint;
-		if (known == null) {
-			known = TaskTokenFingerprint.of(this.token);
-			this.fingerprint = known;
-		}
-		return known;
+		return this.fingerprint.get();
 	}
 
 	ActivityTaskInfo info() {
