@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.engine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -193,7 +194,8 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	 */
 	public HeartbeatStats stats() {
 		long now = this.clock.nanoTime();
-		return this.statistics.snapshot(now, this.scheduler.currentRate(now), this.accepting);
+		return this.statistics.snapshot(now, this.scheduler.currentRate(now), this.accepting,
+				this.scheduler.isTerminated() ? List.of() : this.tasks.values());
 	}
 
 	/**

@@ -241,6 +241,8 @@ final class HeartbeatScheduler {
 						task.cancelLatencyNanos, this.roundTrip.upperBoundNanos())
 				: this.planner.unmeasuredSendNanos(task.lastResetNanos, task.timeoutNanos, task.cancelLatencyNanos);
 		this.queue.plan(task, due, this.now);
+		task.plannedDeadlineNanos = task.lastResetNanos + task.timeoutNanos;
+		task.plannedCallsPerSecond = 1e9 / Math.max(due - task.lastSendNanos, this.settings.minSendInterval().toNanos());
 	}
 
 	private void onSendOnce(TrackedTask task) {
@@ -314,7 +316,9 @@ final class HeartbeatScheduler {
 		}
 		int attempt = task.failures + 1;
 		HeartbeatAttempt reported = new HeartbeatAttempt(task.fingerprint(), task.info(), outcome,
-				Duration.ofNanos(roundTripNanos), Duration.ofNanos(answer.latenessNanos), attempt, this.clock.now());
+				Duration.ofNanos(roundTripNanos), Duration.ofNanos(answer.latenessNanos), attempt, this.clock.now(),
+				(failure == null && !task.isOneShot())
+						? Duration.ofNanos(Math.max(0, task.deadlineNanos - answer.answeredNanos)) : null);
 		this.reporter.heartbeat(reported);
 		if (failure == FailureKind.THROTTLED) {
 			this.limiter.onThrottled(this.now);

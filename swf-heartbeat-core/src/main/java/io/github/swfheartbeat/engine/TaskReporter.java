@@ -37,6 +37,7 @@ final class TaskReporter {
 	}
 
 	void heartbeat(HeartbeatAttempt attempt) {
+		this.statistics.recordAttempt(attempt);
 		this.listeners.dispatchDroppable((listener) -> listener.onHeartbeat(attempt));
 	}
 

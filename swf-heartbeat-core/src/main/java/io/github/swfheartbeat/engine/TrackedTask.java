@@ -62,6 +62,12 @@ final class TrackedTask {
 	/** Shared: completed once, off the scheduler thread, after {@link #lossReason} is set. */
 	final CompletableFuture<TaskLossReason> loss = new CompletableFuture<>();
 
+	/** Shared, for statistics: the heartbeat deadline of the current plan; MAX_VALUE before the first. */
+	volatile long plannedDeadlineNanos = Long.MAX_VALUE;
+
+	/** Shared, for statistics: calls per second the current plan needs. */
+	volatile double plannedCallsPerSecond;
+
 	/** Guarded by the engine's task map: handles open on this task. */
 	int references = 1;
 

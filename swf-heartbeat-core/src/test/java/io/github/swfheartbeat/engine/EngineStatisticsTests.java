@@ -1,0 +1,96 @@
+package io.github.swfheartbeat.engine;
+
+import java.time.Duration;
+
+import io.github.swfheartbeat.core.ActivityTaskInfo;
+import io.github.swfheartbeat.core.HeartbeatOptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Tests for what {@link HeartbeatStats} says about the active tasks and about failed calls:
+ * slack, planned demand, errors across tasks.
+ */
+class EngineStatisticsTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	@Test
+	void smallestSlackIsTheTimeLeftBeforeTheClosestDeadline() {
+		EngineHarness harness = new EngineHarness();
+		assertThat(harness.engine.stats().smallestSlack()).isNull();
+		harness.engine.start("early", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
+		harness.runFor(Duration.ofSeconds(5));
+		harness.engine.start("late", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
+		harness.runFor(Duration.ofSeconds(10));
+		assertThat(harness.engine.stats().smallestSlack()).isEqualTo(Duration.ofSeconds(45));
+	}
+
+	@Test
+	void slackOfAHeartbeatIsWhatWasLeftWhenSwfAnswered() {
+		EngineHarness harness = new EngineHarness();
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
+		// Before a round trip is measured, the first heartbeat keeps a third of the timeout in reserve.
+		harness.runFor(Duration.ofSeconds(41));
+		assertThat(harness.listener.attempts).hasSize(1);
+		assertThat(harness.listener.attempts.get(0).slack()).isEqualTo(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void failedAndOneShotHeartbeatsHaveNoSlack() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.thenFail(ScriptedTransport.notPermitted());
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
+		harness.runFor(Duration.ofSeconds(41));
+		harness.engine.heartbeatOnce("token-2", null, ActivityTaskInfo.unknown());
+		harness.settle();
+		assertThat(harness.listener.attempts).hasSize(2).allSatisfy((attempt) -> assertThat(attempt.slack()).isNull());
+	}
+
+	@Test
+	void plannedDemandAddsEachTasksCallsPerSecond() {
+		EngineHarness harness = new EngineHarness();
+		assertThat(harness.engine.stats().plannedDemand()).isZero();
+		for (int i = 0; i < 30; i++) {
+			harness.engine.start("token-" + i, HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
+		}
+		harness.settle();
+		// Unmeasured: one heartbeat 40 s after registration, so 1/40 call per second each.
+		assertThat(harness.engine.stats().plannedDemand()).isCloseTo(30 / 40.0, within(0.001));
+	}
+
+	@Test
+	void lostTasksNeedNothing() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.thenFail(ScriptedTransport.unknownResource());
+		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
+		harness.runFor(Duration.ofSeconds(41));
+		assertThat(harness.listener.losses).hasSize(1);
+		HeartbeatStats stats = harness.engine.stats();
+		assertThat(stats.plannedDemand()).isZero();
+		assertThat(stats.smallestSlack()).isNull();
+	}
+
+	@Test
+	void errorsCountAcrossTasksUntilACallSucceedsAndThrottlingIsNoError() {
+		EngineHarness harness = new EngineHarness();
+		harness.transport.thenFail(ScriptedTransport.serverError())
+			.thenFail(ScriptedTransport.throttled())
+			.thenFail(ScriptedTransport.serverError());
+		harness.engine.heartbeatOnce("token-1", null, ActivityTaskInfo.unknown());
+		harness.engine.heartbeatOnce("token-2", null, ActivityTaskInfo.unknown());
+		harness.engine.heartbeatOnce("token-3", null, ActivityTaskInfo.unknown());
+		harness.settle();
+		HeartbeatStats failing = harness.engine.stats();
+		assertThat(failing.consecutiveFailures()).isEqualTo(3);
+		assertThat(failing.consecutiveErrors()).isEqualTo(2);
+		assertThat(failing.failingTasks()).isEqualTo(2);
+		harness.runFor(Duration.ofSeconds(1));
+		HeartbeatStats recovered = harness.engine.stats();
+		assertThat(recovered.consecutiveErrors()).isZero();
+		assertThat(recovered.failingTasks()).isZero();
+	}
+
+}
