@@ -1,7 +1,5 @@
 package io.github.swfheartbeat.autoconfigure;
 
-import java.util.List;
-
 import io.github.swfheartbeat.core.HeartbeatService;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
@@ -30,13 +28,20 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link HeartbeatEngine} and the
  * {@link HeartbeatTemplate}. The engine sends heartbeats with the context's {@link SwfAsyncClient},
- * else with its {@link SwfClient}; every {@link HeartbeatListener} bean receives what it does.
+ * else with its {@link SwfClient}; every {@link HeartbeatListener} bean receives what it does, and
+ * what an engine the application defines does.
  * An application that defines a {@link HeartbeatService} of its own replaces the engine.
  */
 @AutoConfiguration(after = SwfClientAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "swf.heartbeat.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HeartbeatProperties.class)
 public final class HeartbeatAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	static HeartbeatListenerAttacher heartbeatListenerAttacher(ObjectProvider<HeartbeatListener> listeners) {
+		return new HeartbeatListenerAttacher(listeners);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -93,8 +98,7 @@ public final class HeartbeatAutoConfiguration {
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
 		HeartbeatEngine heartbeatEngine(HeartbeatTransport heartbeatTransport,
-				HeartbeatEngineSettings heartbeatEngineSettings, ObjectProvider<HeartbeatListener> listeners,
-				ObjectProvider<ObservationRegistry> observationRegistry,
+				HeartbeatEngineSettings heartbeatEngineSettings, ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<HeartbeatCallObservationConvention> observationConvention) {
 			// Observing here rather than in heartbeatTransport covers a transport the application defines.
 			HeartbeatTransport transport = heartbeatTransport;
@@ -103,12 +107,8 @@ public final class HeartbeatAutoConfiguration {
 				transport = new ObservedHeartbeatTransport(heartbeatTransport, registry,
 						observationConvention.getIfUnique());
 			}
-			// Listeners first: the engine starts its thread at once, and a listener that cannot be
-			// created would otherwise leave it running without a bean to close it.
-			List<HeartbeatListener> orderedListeners = listeners.orderedStream().toList();
-			HeartbeatEngine engine = new HeartbeatEngine(transport, heartbeatEngineSettings);
-			orderedListeners.forEach(engine::addListener);
-			return engine;
+			// HeartbeatListenerAttacher adds the listeners, as it does to an engine the application defines.
+			return new HeartbeatEngine(transport, heartbeatEngineSettings);
 		}
 
 		@Bean

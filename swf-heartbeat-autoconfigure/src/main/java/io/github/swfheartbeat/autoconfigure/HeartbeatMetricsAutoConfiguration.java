@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.autoconfigure;
 
 import io.github.swfheartbeat.engine.HeartbeatEngine;
+import io.github.swfheartbeat.metrics.HeartbeatCallMeterObservationHandler;
 import io.github.swfheartbeat.metrics.HeartbeatMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -13,7 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link HeartbeatMetrics}. Ordered after
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link HeartbeatMetrics}, the one timer of
+ * heartbeat calls, and {@link HeartbeatCallMeterObservationHandler}, which keeps the observation of
+ * each call from timing it again. Ordered after
  * the auto-configuration that creates the {@link MeterRegistry}: without that, this class would
  * sort before it by name and its condition on the registry would never match.
  */
@@ -29,6 +32,12 @@ public final class HeartbeatMetricsAutoConfiguration {
 		// The engine adds every listener bean when it is created, this one included, so the
 		// metrics may read its statistics only later: when a gauge is read.
 		return new HeartbeatMetrics(() -> heartbeatEngine.getObject().stats());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HeartbeatCallMeterObservationHandler heartbeatCallMeterObservationHandler() {
+		return new HeartbeatCallMeterObservationHandler();
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.swfheartbeat.metrics;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,11 +26,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code activity.type})</li>
  * <li>{@value #LATENESS} (timer, how long after its planned time each call went out; tag
  * {@code activity.type})</li>
+ * <li>{@value #SLACK} (timer, time left before the task's heartbeat deadline when SWF acknowledged
+ * a heartbeat; tag {@code activity.type})</li>
  * <li>{@value #CANCELLATIONS} (counter; tag {@code activity.type})</li>
  * <li>{@value #TASKS_LOST} (counter; tags {@code reason}, {@code activity.type})</li>
- * <li>{@value #TASKS_ACTIVE} (gauge)</li>
- * <li>{@value #RATE_LIMIT} (gauge, current calls per second allowed)</li>
+ * <li>{@value #TASKS_ACTIVE} (gauge, no unit: Prometheus shows it as {@code swf_heartbeat_tasks_active})</li>
+ * <li>{@value #RATE_LIMIT} (gauge, current calls per second allowed, unit {@value #CALLS_PER_SECOND})</li>
  * </ul>
+ * These are the only meters of heartbeat calls: the observation of each call is for tracing, and
+ * {@link HeartbeatCallMeterObservationHandler} keeps Micrometer from timing it a second time.
  * {@code activity.type} is {@code name:version}, {@code unknown}, or {@code other} beyond a limit
  * of distinct types. Notifications that arrive before the binder is bound are not recorded.
  */
@@ -40,6 +45,9 @@ public final class HeartbeatMetrics implements MeterBinder, HeartbeatListener {
 
 	/** Name of the timer of heartbeat lateness. */
 	public static final String LATENESS = "swf.heartbeat.lateness";
+
+	/** Name of the timer of the slack left when SWF acknowledged a heartbeat. */
+	public static final String SLACK = "swf.heartbeat.slack";
 
 	/** Name of the counter of cancellation requests. */
 	public static final String CANCELLATIONS = "swf.heartbeat.cancellations";
@@ -52,6 +60,9 @@ public final class HeartbeatMetrics implements MeterBinder, HeartbeatListener {
 
 	/** Name of the gauge of the current rate limit. */
 	public static final String RATE_LIMIT = "swf.heartbeat.rate.limit";
+
+	/** Base unit of {@value #RATE_LIMIT}. */
+	public static final String CALLS_PER_SECOND = "calls.per.second";
 
 	/** Distinct activity types tagged before others are folded into {@code other}. */
 	public static final int DEFAULT_MAX_ACTIVITY_TYPES = 100;
@@ -91,10 +102,10 @@ public final class HeartbeatMetrics implements MeterBinder, HeartbeatListener {
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder(TASKS_ACTIVE, this, (metrics) -> metrics.stats.get().activeTasks())
 			.description("Activity tasks currently heartbeated")
-			.baseUnit("tasks")
 			.register(registry);
 		Gauge.builder(RATE_LIMIT, this, (metrics) -> metrics.stats.get().currentRateLimit())
 			.description("Heartbeat calls per second currently allowed; lowered after throttling")
+			.baseUnit(CALLS_PER_SECOND)
 			.register(registry);
 		this.registries.add(registry);
 	}
@@ -114,6 +125,14 @@ public final class HeartbeatMetrics implements MeterBinder, HeartbeatListener {
 				.tag(ACTIVITY_TYPE, activityType)
 				.register(registry)
 				.record(attempt.lateness());
+			Duration slack = attempt.slack();
+			if (slack != null) {
+				Timer.builder(SLACK)
+					.description("Time left before the task's heartbeat deadline when SWF acknowledged a heartbeat")
+					.tag(ACTIVITY_TYPE, activityType)
+					.register(registry)
+					.record(slack);
+			}
 		}
 	}
 

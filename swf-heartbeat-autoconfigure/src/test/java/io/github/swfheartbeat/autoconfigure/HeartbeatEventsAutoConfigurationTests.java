@@ -45,6 +45,22 @@ class HeartbeatEventsAutoConfigurationTests {
 	}
 
 	@Test
+	void anEngineTheApplicationDefinesPublishesToo() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HeartbeatAutoConfiguration.class, HeartbeatEventsAutoConfiguration.class))
+			.withBean(HeartbeatEngine.class, () -> new InMemoryHeartbeatTransport().startEngine())
+			.withUserConfiguration(EventRecorder.class)
+			.run((context) -> {
+				HeartbeatEngine engine = context.getBean(HeartbeatEngine.class);
+				((InMemoryHeartbeatTransport) engine.transport()).requestCancel("token-1");
+				EventRecorder recorder = context.getBean(EventRecorder.class);
+				try (HeartbeatHandle handle = engine.start("token-1", HeartbeatOptions.defaults())) {
+					await().until(() -> !recorder.events.isEmpty());
+				}
+			});
+	}
+
+	@Test
 	void canBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("swf.heartbeat.events.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(HeartbeatEventPublisher.class));

@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.autoconfigure;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
+import io.github.swfheartbeat.core.HeartbeatOptions;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
 import io.github.swfheartbeat.engine.HeartbeatTransport;
 import io.github.swfheartbeat.health.HeartbeatHealthIndicator;
@@ -84,8 +85,10 @@ class HeartbeatHealthContributorAutoConfigurationTests {
 			.run((context) -> {
 				StubHeartbeatTransport transport = context.getBean(StubHeartbeatTransport.class);
 				transport.thenFail(StubHeartbeatTransport.rejected());
-				context.getBean(HeartbeatEngine.class)
-					.heartbeatOnce("task-token-1", null, ActivityTaskInfo.unknown())
+				HeartbeatEngine engine = context.getBean(HeartbeatEngine.class);
+				// Failures count only while a task is at risk.
+				engine.start("task-token-1", HeartbeatOptions.defaults());
+				engine.heartbeatOnce("task-token-1", null, ActivityTaskInfo.unknown())
 					.exceptionally((failure) -> null)
 					.join();
 				assertThat(context.getBean(HeartbeatHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);

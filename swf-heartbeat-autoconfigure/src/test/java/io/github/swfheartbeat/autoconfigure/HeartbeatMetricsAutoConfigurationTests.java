@@ -1,12 +1,20 @@
 package io.github.swfheartbeat.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
+import io.github.swfheartbeat.engine.HeartbeatEngine;
+import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
+import io.github.swfheartbeat.engine.HeartbeatListener;
 import io.github.swfheartbeat.engine.HeartbeatTransport;
+import io.github.swfheartbeat.metrics.HeartbeatCallContext;
 import io.github.swfheartbeat.metrics.HeartbeatMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,8 +22,11 @@ import org.springframework.boot.context.annotation.Configurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,6 +109,73 @@ class HeartbeatMetricsAutoConfigurationTests {
 			.withBean(HeartbeatTransport.class, StubHeartbeatTransport::new)
 			.withBean(MeterRegistry.class, () -> registry)
 			.run((context) -> assertThat(context).hasSingleBean(HeartbeatMetrics.class));
+	}
+
+	@Test
+	void observedCallsAreTimedOnceAndStillObserved() {
+		List<Observation.Context> observed = new CopyOnWriteArrayList<>();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withBean("recordingHandler", ObservationHandler.class, () -> new RecordingHandler(observed))
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(HeartbeatTemplate.class).heartbeat("task-token-1");
+				await().untilAsserted(() -> assertThat(registry.get("swf.heartbeat.calls").timer().count()).isOne());
+				assertThat(observed).singleElement().isInstanceOf(HeartbeatCallContext.class);
+				assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
+					.noneMatch((name) -> name.startsWith("swf.heartbeat.call."))
+					.doesNotContain("swf.heartbeat.call");
+			});
+	}
+
+	@Test
+	void anEngineTheApplicationDefinesIsMeasuredToo() {
+		this.contextRunner.withUserConfiguration(ApplicationEngineConfiguration.class).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			context.getBean(HeartbeatEngine.class).heartbeatOnce("task-token-1", null, ActivityTaskInfo.unknown()).join();
+			await().untilAsserted(() -> assertThat(registry.get("swf.heartbeat.calls").timer().count()).isOne());
+		});
+	}
+
+	@Test
+	void aListenerThatNeedsTheEngineFailsStartUpSayingWhy() {
+		this.contextRunner.withUserConfiguration(ApplicationEngineConfiguration.class)
+			.withBean("engineUser", EngineUser.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("The HeartbeatListener beans could not be added to the HeartbeatEngine bean "
+						+ "'heartbeatEngine'")
+				.hasStackTraceContaining("take an ObjectProvider<HeartbeatEngine>"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationEngineConfiguration {
+
+		@Bean(destroyMethod = "close")
+		HeartbeatEngine heartbeatEngine() {
+			return new HeartbeatEngine(new StubHeartbeatTransport(), HeartbeatEngineSettings.defaults());
+		}
+
+	}
+
+	static class EngineUser implements HeartbeatListener {
+
+		EngineUser(HeartbeatEngine engine) {
+		}
+
+	}
+
+	record RecordingHandler(List<Observation.Context> observed) implements ObservationHandler<Observation.Context> {
+
+		@Override
+		public void onStop(Observation.Context context) {
+			this.observed.add(context);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.swfheartbeat.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
@@ -14,6 +15,9 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +59,36 @@ class HeartbeatMetricsTests {
 		Timer lateness = this.registry.get("swf.heartbeat.lateness").tag("activity.type", "resize:1.0").timer();
 		assertThat(lateness.count()).isOne();
 		assertThat(lateness.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250);
+	}
+
+	@Test
+	void recordsTheSlackOfAcknowledgedHeartbeats() {
+		this.metrics.bindTo(this.registry);
+		this.metrics.onHeartbeat(attempt(RESIZE, HeartbeatOutcome.SUCCESS, Duration.ofSeconds(20)));
+		this.metrics.onHeartbeat(attempt(RESIZE, HeartbeatOutcome.ERROR, null));
+		Timer slack = this.registry.get("swf.heartbeat.slack").tag("activity.type", "resize:1.0").timer();
+		assertThat(slack.count()).isOne();
+		assertThat(slack.totalTime(TimeUnit.SECONDS)).isEqualTo(20);
+	}
+
+	@Test
+	void prometheusNamesCarryBaseUnitsOnlyWhereTheyHaveOne() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.metrics.bindTo(prometheus);
+		this.metrics.onHeartbeat(attempt(RESIZE, HeartbeatOutcome.SUCCESS, Duration.ofSeconds(20)));
+		this.metrics.onCancellationRequested(snapshot(RESIZE));
+		this.metrics.onTaskLost(snapshot(RESIZE), TaskLossReason.DEADLINE_PASSED);
+		List<String> names = prometheus.scrape()
+			.lines()
+			.filter((line) -> !line.startsWith("#"))
+			.map((line) -> line.split("[{ ]")[0])
+			.distinct()
+			.toList();
+		assertThat(names).contains("swf_heartbeat_tasks_active", "swf_heartbeat_rate_limit_calls_per_second",
+				"swf_heartbeat_calls_seconds_count", "swf_heartbeat_lateness_seconds_count",
+				"swf_heartbeat_slack_seconds_count", "swf_heartbeat_slack_seconds_max",
+				"swf_heartbeat_cancellations_total", "swf_heartbeat_tasks_lost_total");
+		assertThat(names).noneMatch((name) -> name.startsWith("swf_heartbeat_tasks_active_"));
 	}
 
 	@Test
@@ -110,6 +144,11 @@ class HeartbeatMetricsTests {
 		for (Meter meter : this.registry.getMeters()) {
 			assertThat(meter.getId().getTags()).extracting(Tag::getValue).noneMatch((value) -> value.contains("secret"));
 		}
+	}
+
+	private static HeartbeatAttempt attempt(ActivityTaskInfo task, HeartbeatOutcome outcome, @Nullable Duration slack) {
+		return new HeartbeatAttempt("tt-12345678", task, outcome, Duration.ofMillis(40), Duration.ZERO, 1, Instant.now(),
+				slack);
 	}
 
 	private static HeartbeatAttempt attempt(ActivityTaskInfo task, HeartbeatOutcome outcome, Duration roundTrip,
