@@ -3,6 +3,7 @@ package io.github.swfheartbeat.aspect;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import io.github.swfheartbeat.core.ActivityCancellationRequestedException;
 import io.github.swfheartbeat.core.HeartbeatContext;
@@ -26,9 +27,9 @@ final class ActivityInvocation {
 
 	private static final Logger logger = LoggerFactory.getLogger(ActivityInvocation.class);
 
-	private final HeartbeatTemplate template;
+	private final Supplier<HeartbeatTemplate> template;
 
-	private final HeartbeatTransport transport;
+	private final Supplier<HeartbeatTransport> transport;
 
 	private final ActivityMethod method;
 
@@ -38,8 +39,8 @@ final class ActivityInvocation {
 
 	private final boolean nested;
 
-	ActivityInvocation(HeartbeatTemplate template, HeartbeatTransport transport, ActivityMethod method,
-			ActivityTaskReference task) {
+	ActivityInvocation(Supplier<HeartbeatTemplate> template, Supplier<HeartbeatTransport> transport,
+			ActivityMethod method, ActivityTaskReference task) {
 		this.template = template;
 		this.transport = transport;
 		this.method = method;
@@ -67,13 +68,23 @@ final class ActivityInvocation {
 		HeartbeatOptions options = this.method.options()
 			.withActivityTask(this.task.activityTask().withDomainIfAbsent(this.method.domain()));
 		try {
-			return this.template.start(this.task.taskToken(), options);
+			return this.template.get().start(this.task.taskToken(), options);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not start heartbeats for activity task {} of {}; the method runs without them: {}",
 					fingerprint(), this.method.description(), ex.toString());
 			return null;
 		}
+	}
+
+	/**
+	 * Returns the context to bind for this call: the heartbeats' handle, or, when they could not
+	 * start, a context that says the task is not heartbeated.
+	 * @param handle the handle, may be {@code null}
+	 * @return the context
+	 */
+	HeartbeatContext context(@Nullable HeartbeatHandle handle) {
+		return (handle != null) ? handle : new UnheartbeatedContext(this.task);
 	}
 
 	/**
@@ -93,15 +104,25 @@ final class ActivityInvocation {
 	}
 
 	/**
-	 * Whether a call that failed ended because its task's cancellation was requested.
+	 * Whether a call that failed ended because this task's cancellation was requested: the aspect
+	 * interrupted or cancelled the work because of the request, or the work threw
+	 * {@link ActivityCancellationRequestedException} for this task after SWF asked for it. The
+	 * exception from a nested call for another task, or one thrown when SWF never asked, is the
+	 * method's own failure.
 	 * @param failure what the call ended with
 	 * @param stoppedByAspect whether the aspect interrupted or cancelled the work because of a
 	 * cancellation request
-	 * @return whether the call ended by cancellation
+	 * @param handle the call's heartbeats, may be {@code null}
+	 * @return whether the call ended by this task's cancellation
 	 */
-	static boolean endedByCancellation(Throwable failure, boolean stoppedByAspect) {
+	boolean endedByCancellation(Throwable failure, boolean stoppedByAspect, @Nullable HeartbeatHandle handle) {
 		// Whatever work fails with after the aspect interrupted or cancelled it is the cancellation's doing.
-		return stoppedByAspect || unwrap(failure) instanceof ActivityCancellationRequestedException;
+		if (stoppedByAspect) {
+			return true;
+		}
+		return unwrap(failure) instanceof ActivityCancellationRequestedException cancellation
+				&& cancellation.getTaskTokenFingerprint().equals(fingerprint()) && handle != null
+				&& handle.isCancellationRequested();
 	}
 
 	/**
@@ -141,7 +162,7 @@ final class ActivityInvocation {
 				? cancellation.getDetails() : (handle != null) ? handle.details() : null;
 		CompletableFuture<Void> response;
 		try {
-			response = this.transport.respondCanceled(this.task.taskToken(), details);
+			response = this.transport.get().respondCanceled(this.task.taskToken(), details);
 		}
 		catch (RuntimeException ex) {
 			response = CompletableFuture.failedFuture(ex);

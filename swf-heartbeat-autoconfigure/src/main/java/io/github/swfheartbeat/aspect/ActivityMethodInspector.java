@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.aspect;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,7 +88,19 @@ public final class ActivityMethodInspector {
 	 * @throws InvalidHeartbeatingActivityException if the method cannot work as declared
 	 */
 	public void validate(Method method, Class<?> targetClass) {
+		requireAdvisable(method);
 		inspect(method, targetClass);
+	}
+
+	private static void requireAdvisable(Method method) {
+		int modifiers = method.getModifiers();
+		String kind = Modifier.isPrivate(modifiers) ? "private" : Modifier.isStatic(modifiers) ? "static"
+				: Modifier.isFinal(modifiers) ? "final" : null;
+		if (kind != null) {
+			throw new InvalidHeartbeatingActivityException(method, "is " + kind
+					+ ", so the proxy that heartbeats its task cannot override it: calls would run without heartbeats",
+					"Make the method neither private, static nor final, and call it through the bean (not through this)");
+		}
 	}
 
 	/**

@@ -46,8 +46,8 @@ final class CompletionStageResults {
 			if (failure == null) {
 				outcome.complete(value);
 			}
-			else if (ActivityInvocation.endedByCancellation(failure, interruptOnCancel
-					&& handle.isCancellationRequested() && ActivityInvocation.unwrap(failure) instanceof CancellationException)) {
+			else if (invocation.endedByCancellation(failure, interruptOnCancel && handle.isCancellationRequested()
+					&& ActivityInvocation.unwrap(failure) instanceof CancellationException, handle)) {
 				invocation.respondCanceled(failure, handle)
 					.whenComplete((ignored, error) -> outcome.completeExceptionally(failure));
 			}

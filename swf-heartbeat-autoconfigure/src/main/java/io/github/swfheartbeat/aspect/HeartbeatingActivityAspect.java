@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.github.swfheartbeat.core.HeartbeatContext;
 import io.github.swfheartbeat.core.HeartbeatContextHolder;
 import io.github.swfheartbeat.core.HeartbeatHandle;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
@@ -24,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -33,12 +36,23 @@ import org.springframework.util.function.SingletonSupplier;
  * <p>
  * A failure of the aspect's own work (finding the token, starting or stopping heartbeats,
  * responding canceled) is logged and never fails the method: the method then runs without
- * heartbeats.
+ * heartbeats, and when its task is known, with a {@code HeartbeatContext} whose
+ * {@code isHeartbeated()} is {@code false}.
+ * <p>
+ * Its order is {@link #ORDER}: it runs outside advice of lower precedence, such as
+ * {@code @Transactional} (by default the lowest), so that heartbeats cover the commit and
+ * canceled is responded after a rollback.
  *
  * @see HeartbeatingActivity
  */
 @Aspect
+@Order(HeartbeatingActivityAspect.ORDER)
 public class HeartbeatingActivityAspect {
+
+	/**
+	 * Order of the aspect: high, leaving room before it for advice that must run outside it.
+	 */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
 
 	private static final Logger logger = LoggerFactory.getLogger(HeartbeatingActivityAspect.class);
 
@@ -154,32 +168,25 @@ public class HeartbeatingActivityAspect {
 					activity.description());
 			return null;
 		}
-		try {
-			return new ActivityInvocation(this.template.get(), this.transport.get(), activity, task);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("The heartbeat engine is not available; {} runs without heartbeats: {}", activity.description(),
-					ex.toString());
-			return null;
-		}
+		// Looked up when heartbeats start: an engine that is not available leaves the method
+		// running, with a context that says it is not heartbeated.
+		return new ActivityInvocation(this.template, this.transport, activity, task);
 	}
 
 	private @Nullable Object proceedBlocking(ProceedingJoinPoint joinPoint, ActivityInvocation invocation)
 			throws Throwable {
 		HeartbeatHandle handle = invocation.startHeartbeats();
-		if (handle == null) {
-			return joinPoint.proceed();
-		}
-		InvocationInterrupter interrupter = invocation.method().interruptOnCancel() ? InvocationInterrupter.watch(handle)
-				: null;
+		HeartbeatContext context = invocation.context(handle);
+		InvocationInterrupter interrupter = (handle != null)
+				? InvocationInterrupter.enter(handle, invocation.method().interruptOnCancel()) : null;
 		Object result;
-		try (HeartbeatContextHolder.Scope scope = HeartbeatContextHolder.bind(handle)) {
+		try (HeartbeatContextHolder.Scope scope = HeartbeatContextHolder.bind(context)) {
 			result = joinPoint.proceed();
 		}
 		catch (Throwable ex) {
 			boolean interrupted = interrupter != null && interrupter.finish();
 			invocation.stopHeartbeats(handle);
-			if (!ActivityInvocation.endedByCancellation(ex, interrupted)) {
+			if (!invocation.endedByCancellation(ex, interrupted, handle)) {
 				throw ex;
 			}
 			awaitResponse(invocation, invocation.respondCanceled(ex, handle));
@@ -196,12 +203,12 @@ public class HeartbeatingActivityAspect {
 			throws Throwable {
 		HeartbeatHandle handle = invocation.startHeartbeats();
 		Object result;
-		try (HeartbeatContextHolder.Scope scope = (handle != null) ? HeartbeatContextHolder.bind(handle) : null) {
+		try (HeartbeatContextHolder.Scope scope = HeartbeatContextHolder.bind(invocation.context(handle))) {
 			result = joinPoint.proceed();
 		}
 		catch (Throwable ex) {
 			invocation.stopHeartbeats(handle);
-			if (!ActivityInvocation.endedByCancellation(ex, false)) {
+			if (!invocation.endedByCancellation(ex, false, handle)) {
 				throw ex;
 			}
 			awaitResponse(invocation, invocation.respondCanceled(ex, handle));
@@ -219,7 +226,7 @@ public class HeartbeatingActivityAspect {
 		// The method only assembles the publisher; heartbeat that too, with the context bound.
 		HeartbeatHandle handle = invocation.startHeartbeats();
 		Object result;
-		try (HeartbeatContextHolder.Scope scope = (handle != null) ? HeartbeatContextHolder.bind(handle) : null) {
+		try (HeartbeatContextHolder.Scope scope = HeartbeatContextHolder.bind(invocation.context(handle))) {
 			result = joinPoint.proceed();
 		}
 		finally {

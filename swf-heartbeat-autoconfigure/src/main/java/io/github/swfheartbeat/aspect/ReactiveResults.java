@@ -77,7 +77,8 @@ final class ReactiveResults {
 		<T> Mono<T> watch(Mono<T> mono) {
 			HeartbeatHandle heartbeats = this.handle;
 			if (heartbeats == null) {
-				return mono;
+				HeartbeatContext context = this.invocation.context(null);
+				return mono.contextWrite((reactorContext) -> reactorContext.put(HeartbeatContext.class, context));
 			}
 			Mono<T> watched = mono.contextWrite((context) -> context.put(HeartbeatContext.class, heartbeats));
 			if (!this.invocation.method().interruptOnCancel()) {
@@ -90,7 +91,8 @@ final class ReactiveResults {
 		<T> Flux<T> watch(Flux<T> flux) {
 			HeartbeatHandle heartbeats = this.handle;
 			if (heartbeats == null) {
-				return flux;
+				HeartbeatContext context = this.invocation.context(null);
+				return flux.contextWrite((reactorContext) -> reactorContext.put(HeartbeatContext.class, context));
 			}
 			Flux<T> watched = flux.contextWrite((context) -> context.put(HeartbeatContext.class, heartbeats));
 			if (!this.invocation.method().interruptOnCancel()) {
@@ -123,7 +125,7 @@ final class ReactiveResults {
 		Mono<Void> stopAfterFailure(Throwable failure) {
 			return Mono.defer(() -> {
 				this.invocation.stopHeartbeats(this.handle);
-				if (!ActivityInvocation.endedByCancellation(failure, this.cancelledByAspect)) {
+				if (!this.invocation.endedByCancellation(failure, this.cancelledByAspect, this.handle)) {
 					return Mono.empty();
 				}
 				return Mono.fromFuture(this.invocation.respondCanceled(failure, this.handle));

@@ -3,6 +3,7 @@ package io.github.swfheartbeat.aspect;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.swfheartbeat.aspect.ActivityMethod.ResultKind;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.ReflectionUtils;
@@ -175,6 +177,24 @@ class ActivityMethodInspectorTests {
 			.isThrownBy(() -> validator.validate(Methods.class));
 	}
 
+	@Test
+	void finalPrivateAndStaticMethodsFailStartUpWithAnExplanation() {
+		HeartbeatingActivityValidator validator = new HeartbeatingActivityValidator(new DefaultListableBeanFactory(),
+				new HeartbeatingActivityAspect(ActivityMethodInspectorTests::unused, ActivityMethodInspectorTests::unused,
+						this.inspector));
+		for (Class<?> beanClass : List.of(FinalMethod.class, PrivateMethod.class, StaticMethod.class)) {
+			String kind = beanClass.getSimpleName().replace("Method", "").toLowerCase(Locale.ROOT);
+			assertThatExceptionOfType(InvalidHeartbeatingActivityException.class)
+				.isThrownBy(() -> validator.validate(beanClass))
+				.satisfies((ex) -> {
+					FailureAnalysis analysis = new HeartbeatingActivityFailureAnalyzer().analyze(ex);
+					assertThat(analysis.getDescription()).contains(beanClass.getSimpleName() + ".run(String)")
+						.contains("is " + kind + ", so the proxy that heartbeats its task cannot override it");
+					assertThat(analysis.getAction()).contains("neither private, static nor final");
+				});
+		}
+	}
+
 	private static <T> T unused() {
 		throw new IllegalStateException("Validation needs no engine");
 	}
@@ -194,6 +214,30 @@ class ActivityMethodInspectorTests {
 
 		@HeartbeatingActivity
 		public void run(@TaskToken String token) {
+		}
+
+	}
+
+	static class FinalMethod {
+
+		@HeartbeatingActivity
+		public final void run(@TaskToken String token) {
+		}
+
+	}
+
+	static class PrivateMethod {
+
+		@HeartbeatingActivity
+		private void run(@TaskToken String token) {
+		}
+
+	}
+
+	static class StaticMethod {
+
+		@HeartbeatingActivity
+		public static void run(@TaskToken String token) {
 		}
 
 	}

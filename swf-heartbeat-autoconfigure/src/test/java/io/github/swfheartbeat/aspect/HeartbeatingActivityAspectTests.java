@@ -1,5 +1,6 @@
 package io.github.swfheartbeat.aspect;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.swfheartbeat.core.ActivityCancellationRequestedException;
 import io.github.swfheartbeat.core.HeartbeatContext;
+import io.github.swfheartbeat.core.HeartbeatHandle;
+import io.github.swfheartbeat.core.HeartbeatService;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
 import io.github.swfheartbeat.core.TaskTokenFingerprint;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
@@ -42,6 +45,8 @@ class HeartbeatingActivityAspectTests {
 
 	private Activities activities;
 
+	private Outer outer;
+
 	@BeforeEach
 	void startEngine() {
 		this.engine = this.swf.startEngine();
@@ -53,9 +58,12 @@ class HeartbeatingActivityAspectTests {
 			}
 
 		});
-		HeartbeatingActivityAspect aspect = new HeartbeatingActivityAspect(new HeartbeatTemplate(this.engine),
-				this.engine.transport());
-		this.activities = proxy(new Activities(), aspect);
+		this.activities = proxy(new Activities(), aspect(this.engine));
+		this.outer = proxy(new Outer(this.activities), aspect(this.engine));
+	}
+
+	private HeartbeatingActivityAspect aspect(HeartbeatService service) {
+		return new HeartbeatingActivityAspect(new HeartbeatTemplate(service), this.engine.transport());
 	}
 
 	@AfterEach
@@ -83,7 +91,9 @@ class HeartbeatingActivityAspectTests {
 
 	@Test
 	void packagePrivateMethodsOfClassProxiesAreHeartbeatedToo() {
-		assertThat(this.activities.packagePrivate("token-1")).isTrue();
+		assertThat(this.activities.packagePrivate("token-1")).isEqualTo(TaskTokenFingerprint.of("token-1"));
+		await().until(() -> !this.started.isEmpty());
+		assertThat(this.started).extracting(TaskSnapshot::taskToken).containsExactly("token-1");
 	}
 
 	@Test
@@ -157,34 +167,79 @@ class HeartbeatingActivityAspectTests {
 	}
 
 	@Test
-	void noInterruptReachesTheThreadAfterTheMethodReturned() throws Exception {
-		assertThat(this.activities.quickInterruptible("token-1")).isEqualTo("done");
-		this.swf.requestCancel("token-1");
-		Thread.sleep(300);
-		assertThat(Thread.interrupted()).isFalse();
+	void noInterruptReachesTheThreadAfterTheMethodReturned() {
+		// Someone else keeps the task heartbeated after the method returned, so its cancellation
+		// is still reported, to the method's watch too.
+		try (HeartbeatHandle other = new HeartbeatTemplate(this.engine).start("token-1")) {
+			assertThat(this.activities.quickInterruptible("token-1")).isEqualTo("done");
+			this.swf.requestCancel("token-1");
+			CompletableFuture<Void> reported = other.whenCancellationRequested().toCompletableFuture();
+			await().until(reported::isDone);
+			await().pollInSameThread()
+				.during(Duration.ofMillis(200))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> !Thread.currentThread().isInterrupted());
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	@Test
-	void nestedCallForTheSameTokenSharesTheHeartbeats() {
-		Activities inner = this.activities;
-		Outer outer = proxy(new Outer(inner),
-				new HeartbeatingActivityAspect(new HeartbeatTemplate(this.engine), this.engine.transport()));
-		assertThat(outer.callInner("token-1")).isEqualTo(1L);
-		await().until(() -> this.engine.stats().activeTasks() == 0 && !this.started.isEmpty());
-		assertThat(this.activities.currentFingerprint("token-2")).isNotNull();
-		// Notifications reach a listener in order: once token-2's start arrived, token-1 started only once.
-		await().until(() -> this.started.size() >= 2);
-		assertThat(this.started).extracting(TaskSnapshot::taskToken).containsExactly("token-1", "token-2");
+	void nestedCallForTheSameTokenLeavesTheOuterCallHeartbeated() {
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> this.outer.callInnerThenWait("token-1", release));
+		await().until(() -> this.swf.lastDetails("token-1") != null);
+		// The inner call returned; the outer one still runs and its task is still heartbeated.
+		int heartbeats = this.swf.heartbeats("token-1");
+		await().until(() -> this.swf.heartbeats("token-1") > heartbeats + 1);
+		assertThat(this.engine.stats().activeTasks()).isOne();
+		release.countDown();
+		assertThat(call.join()).isEqualTo("inner");
+		assertThat(this.started).extracting(TaskSnapshot::taskToken).containsExactly("token-1");
 	}
 
 	@Test
 	void nestedCancellationIsRespondedOnceByTheOuterCall() {
-		Outer outer = proxy(new Outer(this.activities),
-				new HeartbeatingActivityAspect(new HeartbeatTemplate(this.engine), this.engine.transport()));
 		this.swf.requestCancel("token-1");
 		assertThatExceptionOfType(ActivityCancellationRequestedException.class)
-			.isThrownBy(() -> outer.cancelInner("token-1"));
+			.isThrownBy(() -> this.outer.cancelInner("token-1"));
+		assertThat(this.swf.respondCanceledCalls()).isOne();
 		assertThat(this.swf.canceledResponses()).containsExactly("token-1");
+	}
+
+	@Test
+	void cancellationOfAnotherTaskInANestedCallIsNotThisTasksCancellation() {
+		this.swf.requestCancel("token-2");
+		assertThatExceptionOfType(ActivityCancellationRequestedException.class)
+			.isThrownBy(() -> this.outer.cancelOtherTask("token-1", "token-2"));
+		assertThat(this.swf.canceledResponses()).containsExactly("token-2");
+	}
+
+	@Test
+	void cancellationExceptionThrownWhenSwfNeverAskedRespondsNothing() {
+		assertThatExceptionOfType(ActivityCancellationRequestedException.class)
+			.isThrownBy(() -> this.activities.claimCancellation("token-1"));
+		assertThat(this.swf.respondCanceledCalls()).isZero();
+	}
+
+	@Test
+	void nestedInterruptOnCancelLeavesTheOuterCallsInterrupt() {
+		this.swf.requestCancel("token-1");
+		long start = System.nanoTime();
+		assertThatExceptionOfType(InterruptedException.class)
+			.isThrownBy(() -> this.outer.interruptedAfterInner("token-1"));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Outer.LONG_SLEEP);
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		assertThat(this.swf.canceledResponses()).containsExactly("token-1");
+	}
+
+	@Test
+	void nestedCallsInALoopAddNothingToTheSharedTask() {
+		SharedStageService service = new SharedStageService(this.engine);
+		Outer outer = proxy(new Outer(proxy(new Activities(), aspect(service))), aspect(service));
+		assertThat(outer.loop("token-1", 1000)).isEqualTo(1000);
+		assertThat(service.cancellation("token-1").getNumberOfDependents()).isLessThanOrEqualTo(1);
 	}
 
 	@Test
@@ -199,9 +254,14 @@ class HeartbeatingActivityAspectTests {
 	}
 
 	@Test
-	void engineThatCannotStartHeartbeatsNeverFailsTheCall() {
+	void engineThatCannotStartHeartbeatsLeavesAContextThatSaysSo() {
 		this.engine.close();
-		assertThat(this.activities.contextPresent("token-1")).isFalse();
+		HeartbeatContext context = this.activities.contextSeen("token-1");
+		assertThat(context.isHeartbeated()).isFalse();
+		assertThat(context.taskTokenFingerprint()).isEqualTo(TaskTokenFingerprint.of("token-1"));
+		assertThat(context.details()).isEqualTo("kept");
+		assertThat(context.isCancellationRequested()).isFalse();
+		assertThat(HeartbeatContext.find()).isEmpty();
 	}
 
 	@Test
@@ -254,8 +314,22 @@ class HeartbeatingActivityAspectTests {
 		}
 
 		@HeartbeatingActivity
-		boolean packagePrivate(@TaskToken String token) {
-			return HeartbeatContext.find().isPresent();
+		String packagePrivate(@TaskToken String token) {
+			HeartbeatContext context = HeartbeatContext.current();
+			return context.isHeartbeated() ? context.taskTokenFingerprint() : "not heartbeated";
+		}
+
+		@HeartbeatingActivity(respondCanceled = true)
+		public HeartbeatContext contextSeen(@TaskToken String token) {
+			HeartbeatContext context = HeartbeatContext.current();
+			context.setDetails("kept");
+			context.throwIfCancellationRequested();
+			return context;
+		}
+
+		@HeartbeatingActivity(respondCanceled = true)
+		public void claimCancellation(@TaskToken String token) {
+			throw new ActivityCancellationRequestedException(HeartbeatContext.current().taskTokenFingerprint(), null);
 		}
 
 		@HeartbeatingActivity
@@ -334,6 +408,8 @@ class HeartbeatingActivityAspectTests {
 
 	static class Outer {
 
+		static final Duration LONG_SLEEP = Duration.ofSeconds(5);
+
 		private final Activities inner;
 
 		Outer(Activities inner) {
@@ -341,8 +417,33 @@ class HeartbeatingActivityAspectTests {
 		}
 
 		@HeartbeatingActivity
-		public long callInner(@TaskToken String token) {
-			return this.inner.currentFingerprint(token).equals(HeartbeatContext.current().taskTokenFingerprint()) ? 1L : 0L;
+		public String callInnerThenWait(@TaskToken String token, CountDownLatch release) {
+			this.inner.reportProgress(token, "inner", new CountDownLatch(0));
+			Activities.await(release);
+			return HeartbeatContext.current().details();
+		}
+
+		@HeartbeatingActivity(respondCanceled = true)
+		public void cancelOtherTask(@TaskToken String token, String otherToken) {
+			this.inner.untilCancelled(otherToken);
+		}
+
+		@HeartbeatingActivity(interruptOnCancel = true, respondCanceled = true)
+		public String interruptedAfterInner(@TaskToken String token) throws InterruptedException {
+			// The inner call swallows the interrupt it saw; the outer one still needs it.
+			this.inner.ignoreInterrupt(token);
+			Thread.sleep(LONG_SLEEP.toMillis());
+			return "slept";
+		}
+
+		@HeartbeatingActivity
+		public int loop(@TaskToken String token, int times) {
+			int calls = 0;
+			for (int i = 0; i < times; i++) {
+				this.inner.quickInterruptible(token);
+				calls++;
+			}
+			return calls;
 		}
 
 		@HeartbeatingActivity(respondCanceled = true)

@@ -35,6 +35,8 @@ public final class InMemoryHeartbeatTransport implements HeartbeatTransport {
 
 	private final Map<String, @Nullable String> canceledDetails = new ConcurrentHashMap<>();
 
+	private final AtomicInteger respondCanceledCalls = new AtomicInteger();
+
 	/**
 	 * Returns settings that notice a cancellation within about 100 ms.
 	 * @return the settings
@@ -76,6 +78,7 @@ public final class InMemoryHeartbeatTransport implements HeartbeatTransport {
 
 	@Override
 	public CompletableFuture<Void> respondCanceled(String taskToken, @Nullable String details) {
+		this.respondCanceledCalls.incrementAndGet();
 		if (!this.closed.add(taskToken)) {
 			return CompletableFuture
 				.failedFuture(UnknownResourceException.builder().message("Unknown activity").statusCode(400).build());
@@ -128,6 +131,14 @@ public final class InMemoryHeartbeatTransport implements HeartbeatTransport {
 	 */
 	public List<String> canceledResponses() {
 		return this.canceledResponses;
+	}
+
+	/**
+	 * Returns how many times RespondActivityTaskCanceled was called, answered or not.
+	 * @return the count
+	 */
+	public int respondCanceledCalls() {
+		return this.respondCanceledCalls.get();
 	}
 
 	/**

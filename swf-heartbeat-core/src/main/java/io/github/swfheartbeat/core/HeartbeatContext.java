@@ -48,6 +48,16 @@ public interface HeartbeatContext {
 	@Nullable String details();
 
 	/**
+	 * Whether the engine heartbeats this task. A context that is not heartbeated is bound when
+	 * heartbeats could not start (the engine is shutting down or refused the task): the work runs
+	 * on, its details go nowhere, and it never learns of a cancellation request.
+	 * @return whether the task is heartbeated
+	 */
+	default boolean isHeartbeated() {
+		return true;
+	}
+
+	/**
 	 * Whether SWF reported that the workflow asked to cancel this task.
 	 * @return whether cancellation was requested
 	 */
