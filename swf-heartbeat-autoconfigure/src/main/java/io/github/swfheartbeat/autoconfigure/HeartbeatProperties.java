@@ -247,7 +247,7 @@ public class HeartbeatProperties {
 	public static class Health {
 
 		/**
-		 * Consecutive failed heartbeat calls from which the health indicator reports DOWN.
+		 * Failed heartbeat calls since the last success (throttling aside) from which the health indicator reports DOWN while tasks are active.
 		 */
 		private int failureThreshold = 5;
 

@@ -3,6 +3,7 @@ package io.github.swfheartbeat.event;
 import java.time.Instant;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.TaskTokenFingerprint;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,9 @@ import org.springframework.context.ApplicationEvent;
 /**
  * Something happened to an activity task the engine heartbeats. The event carries the task token
  * so that a listener can act on the task (for example respond canceled); {@link #toString()}
- * shows only the token's fingerprint, and so should a listener's logging.
+ * shows only the token's fingerprint, and so should a listener's logging. JSON written by Jackson
+ * (as an event publication registry or a message broker bridge writes it) leaves the token and
+ * the publishing component out.
  */
 public abstract class ActivityTaskEvent extends ApplicationEvent {
 
@@ -48,8 +51,19 @@ public abstract class ActivityTaskEvent extends ApplicationEvent {
 	 * {@link #getTaskTokenFingerprint()}.
 	 * @return the task token
 	 */
+	@JsonIgnore
 	public String getTaskToken() {
 		return this.taskToken;
+	}
+
+	/**
+	 * Returns the component that published the event; not written to JSON.
+	 * @return the source
+	 */
+	@Override
+	@JsonIgnore
+	public Object getSource() {
+		return super.getSource();
 	}
 
 	/**

@@ -45,13 +45,18 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A full scenario — heartbeats, progress, cancellation, a lost task, failed calls, bad input —
- * with every log line captured at TRACE: no task token may appear whole in the log, in events'
- * {@code toString()}, in exceptions, in the health endpoint or in the metrics.
+ * with the starter's log lines captured at TRACE and those of the AWS SDK and its HTTP clients at
+ * DEBUG (their wire logs aside): no task token may appear, whole or in the pieces of a hex dump,
+ * in the log, in events' {@code toString()}, in exceptions, in the health endpoint or in the
+ * metrics.
  */
 @SpringBootTest(classes = TaskTokenSafetyTests.WorkerApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,metrics,prometheus",
 				"management.endpoint.health.show-details=always", "swf.heartbeat.domain=" + TaskTokenSafetyTests.DOMAIN,
-				"logging.level.io.github.swfheartbeat=TRACE" })
+				"logging.level.io.github.swfheartbeat=TRACE", "logging.level.software.amazon.awssdk=DEBUG",
+				"logging.level.io.netty=DEBUG", "logging.level.org.apache.http=DEBUG",
+				// The wire logs of the HTTP clients print request bodies, tokens included (see the README).
+				"logging.level.io.netty.handler.logging.LoggingHandler=INFO", "logging.level.org.apache.http.wire=INFO" })
 @AutoConfigureEmbeddedSwf
 @ExtendWith(OutputCaptureExtension.class)
 class TaskTokenSafetyTests {
@@ -125,6 +130,11 @@ class TaskTokenSafetyTests {
 		assertThat(output.getAll()).contains("tt-").contains("lost").contains("Cancellation");
 		for (String token : tokens) {
 			assertThat(seen).allSatisfy((text) -> assertThat(text).doesNotContain(token));
+			// A hex dump splits a token over lines of 16 characters: look for every such piece.
+			for (int i = 0; i + 16 <= token.length(); i++) {
+				String piece = token.substring(i, i + 16);
+				assertThat(seen).allSatisfy((text) -> assertThat(text).doesNotContain(piece));
+			}
 		}
 	}
 
