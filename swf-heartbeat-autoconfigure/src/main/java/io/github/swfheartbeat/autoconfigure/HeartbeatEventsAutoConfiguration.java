@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration that publishes the heartbeat engine's
  * cancellation requests and lost tasks as {@link ActivityCancellationRequestedEvent} and
  * {@link ActivityTaskLostEvent}. The engine's auto-configuration adds every
- * {@code HeartbeatListener} bean, this publisher included, to the engine.
+ * {@code HeartbeatListener} bean, this publisher included, to every engine bean, one the
+ * application defines too.
  */
 @AutoConfiguration(afterName = "io.github.swfheartbeat.autoconfigure.HeartbeatAutoConfiguration")
 @ConditionalOnBean(HeartbeatEngine.class)
