@@ -18,6 +18,7 @@ import io.github.swfheartbeat.test.ActivitySpec;
 import io.github.swfheartbeat.test.EmbeddedSwf;
 import io.github.swfheartbeat.test.StartedActivity;
 import io.github.swfheartbeat.test.junit.EmbeddedSwfExtension;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class HeartbeatHealthIndicatorTests {
 	@Test
 	void upWhileTasksAreKeptAliveWithTheirSmallestSlack() {
 		startTasks(2);
-		await().until(() -> this.swf.activityTask(this.tokens.get(0)).heartbeatCount() > 0);
+		waitUntil().until(() -> this.swf.activityTask(this.tokens.get(0)).heartbeatCount() > 0);
 		Health health = indicator().health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("activeTasks", 2).containsKey("lastSuccessfulHeartbeatAge");
@@ -104,7 +105,7 @@ class HeartbeatHealthIndicatorTests {
 	void throttlingNeverMakesItDown() {
 		this.swf.faults().throttleNext(HEARTBEAT, 1000);
 		startTasks(3);
-		await().until(() -> this.engine.stats().consecutiveFailures() >= 2 * THRESHOLD);
+		waitUntil().until(() -> this.engine.stats().consecutiveFailures() >= 2 * THRESHOLD);
 		Health health = indicator().health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat((Long) health.getDetails().get("throttledLastMinute")).isGreaterThanOrEqualTo(2 * THRESHOLD);
@@ -114,14 +115,14 @@ class HeartbeatHealthIndicatorTests {
 	void downWhileNothingGetsThroughForActiveTasksAndUpOnceAHeartbeatDoes() {
 		this.swf.faults().failNext(HEARTBEAT, 1000, 503);
 		startTasks(2);
-		await().until(() -> indicator().health().getStatus().equals(Status.DOWN));
+		waitUntil().until(() -> indicator().health().getStatus().equals(Status.DOWN));
 		Health down = indicator().health();
 		assertThat((String) down.getDetails().get("reason")).contains("No heartbeat got through for 2 active tasks")
 			.contains("for 2 tasks")
 			.contains("swf.heartbeat.health.failure-threshold=3");
 		// The engine keeps retrying within the tasks' deadlines: once SWF answers, it recovers.
 		this.swf.faults().clear();
-		await().until(() -> indicator().health().getStatus().equals(Status.UP));
+		waitUntil().until(() -> indicator().health().getStatus().equals(Status.UP));
 		assertThat(this.engine.stats().activeTasks()).isEqualTo(2);
 	}
 
@@ -129,9 +130,9 @@ class HeartbeatHealthIndicatorTests {
 	void upAgainOnceAFailureBurstEndsWithNoTaskLeft() {
 		this.swf.faults().failNext(HEARTBEAT, 1000, 503);
 		startTasks(2);
-		await().until(() -> indicator().health().getStatus().equals(Status.DOWN));
+		waitUntil().until(() -> indicator().health().getStatus().equals(Status.DOWN));
 		// Nothing got through: the tasks are lost, and with them the risk.
-		await().atMost(Duration.ofSeconds(15)).until(() -> this.engine.stats().activeTasks() == 0);
+		waitUntil().until(() -> this.engine.stats().activeTasks() == 0);
 		Health health = indicator().health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat((Long) health.getDetails().get("consecutiveErrors")).isGreaterThanOrEqualTo(THRESHOLD);
@@ -141,7 +142,7 @@ class HeartbeatHealthIndicatorTests {
 	void oneTaskFailingWhileOthersGetThroughIsNotDown() {
 		startTasks(3);
 		this.swf.faults().failTask(this.tokens.get(0), 1000, 503);
-		await().until(() -> this.engine.stats().consecutiveErrors() >= THRESHOLD);
+		waitUntil().until(() -> this.engine.stats().consecutiveErrors() >= THRESHOLD);
 		HeartbeatStats stats = this.engine.stats();
 		Health health = indicator().health();
 		assertThat(stats.failingTasks()).isOne();
@@ -180,7 +181,7 @@ class HeartbeatHealthIndicatorTests {
 				// 20 tasks that each need one heartbeat per 4 s: 5 calls per second, and 1 is allowed.
 				limited.start("token-" + i, HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
 			}
-			await().until(() -> limited.stats().plannedDemand() > 1);
+			waitUntil().until(() -> limited.stats().plannedDemand() > 1);
 			Health health = new HeartbeatHealthIndicator(limited, THRESHOLD).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat((String) health.getDetails().get("overload")).contains("need 5.0 heartbeat calls per second")
@@ -209,7 +210,7 @@ class HeartbeatHealthIndicatorTests {
 	void showsNoTaskToken() {
 		this.swf.faults().denyNext(HEARTBEAT, 1);
 		startTasks(1);
-		await().until(() -> indicator().health().getStatus().equals(Status.DOWN));
+		waitUntil().until(() -> indicator().health().getStatus().equals(Status.DOWN));
 		Health health = indicator().health();
 		assertThat(health.toString()).doesNotContain(this.tokens.get(0));
 	}
@@ -229,6 +230,15 @@ class HeartbeatHealthIndicatorTests {
 				.withHeartbeatTimeout(TIMEOUT)
 				.withActivityTask(ActivityTaskInfo.of(task.task(), DOMAIN))));
 		}
+	}
+
+	/**
+	 * Waits for what the engine does in real time: the first heartbeats go out 4 s after the
+	 * tasks start and failing ones are retried until their deadline, 2 s later; the margin is for
+	 * a loaded machine.
+	 */
+	private static ConditionFactory waitUntil() {
+		return await().atMost(Duration.ofSeconds(30));
 	}
 
 	private HeartbeatHealthIndicator indicator() {

@@ -279,6 +279,10 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 		return this.tasks.size();
 	}
 
+	@Nullable TrackedTask trackedTask(String taskToken) {
+		return this.tasks.get(taskToken);
+	}
+
 	void release(TrackedTask task) {
 		boolean[] last = new boolean[1];
 		this.tasks.computeIfPresent(task.token, (token, current) -> {

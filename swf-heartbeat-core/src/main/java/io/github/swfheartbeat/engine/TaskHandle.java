@@ -1,7 +1,9 @@
 package io.github.swfheartbeat.engine;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.swfheartbeat.core.ActivityCancellationRequestedException;
 import io.github.swfheartbeat.core.ActivityTaskInfo;
@@ -20,6 +22,9 @@ final class TaskHandle implements HeartbeatHandle {
 	private final TrackedTask task;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	/** This handle's own view of the task's cancellation, created on first use. */
+	private final AtomicReference<@Nullable CompletableFuture<Void>> cancellation = new AtomicReference<>();
 
 	TaskHandle(HeartbeatEngine engine, TrackedTask task) {
 		this.engine = engine;
@@ -65,7 +70,22 @@ final class TaskHandle implements HeartbeatHandle {
 
 	@Override
 	public CompletionStage<Void> whenCancellationRequested() {
-		return this.task.cancellation.minimalCompletionStage();
+		CompletableFuture<Void> mine = this.cancellation.get();
+		if (mine == null) {
+			if (this.closed.get()) {
+				return this.task.cancellation.minimalCompletionStage();
+			}
+			CompletableFuture<Void> created = new CompletableFuture<>();
+			if (this.cancellation.compareAndSet(null, created)) {
+				this.task.handleCancellations.add(created);
+				if (this.task.cancellation.isDone()) {
+					// Reported while this handle was registering.
+					created.complete(null);
+				}
+			}
+			mine = this.cancellation.get();
+		}
+		return mine.minimalCompletionStage();
 	}
 
 	@Override
@@ -76,6 +96,10 @@ final class TaskHandle implements HeartbeatHandle {
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
+			CompletableFuture<Void> mine = this.cancellation.get();
+			if (mine != null) {
+				this.task.handleCancellations.remove(mine);
+			}
 			this.engine.release(this.task);
 		}
 	}

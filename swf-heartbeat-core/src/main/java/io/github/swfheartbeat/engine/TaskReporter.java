@@ -50,7 +50,10 @@ final class TaskReporter {
 		this.statistics.cancellationsRequested.incrementAndGet();
 		logger.info("Cancellation of activity task {} ({}) was requested", task.fingerprint(), describe(task.info()));
 		// Dependent stages are application code: never run them on the scheduler thread.
-		this.listeners.runOffScheduler(() -> task.cancellation.complete(null));
+		this.listeners.runOffScheduler(() -> {
+			task.cancellation.complete(null);
+			task.handleCancellations.forEach((cancellation) -> cancellation.complete(null));
+		});
 		TaskSnapshot snapshot = snapshot(task);
 		this.listeners.dispatch((listener) -> listener.onCancellationRequested(snapshot));
 	}

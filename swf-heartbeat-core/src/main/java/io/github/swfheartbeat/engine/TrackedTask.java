@@ -1,7 +1,9 @@
 package io.github.swfheartbeat.engine;
 
 import java.util.Comparator;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,6 +60,13 @@ final class TrackedTask {
 
 	/** Shared: completed once, off the scheduler thread, after {@link #cancellationRequested} is set. */
 	final CompletableFuture<Void> cancellation = new CompletableFuture<>();
+
+	/**
+	 * Shared: the cancellation futures of open handles, completed with {@link #cancellation}. A
+	 * handle removes its own when it closes, so that what callers hang on it goes with the handle
+	 * instead of piling up on a task that many nested calls share.
+	 */
+	final Set<CompletableFuture<Void>> handleCancellations = ConcurrentHashMap.newKeySet();
 
 	/** Shared: completed once, off the scheduler thread, after {@link #lossReason} is set. */
 	final CompletableFuture<TaskLossReason> loss = new CompletableFuture<>();

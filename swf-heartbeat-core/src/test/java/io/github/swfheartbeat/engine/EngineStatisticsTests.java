@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.engine;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.HeartbeatOptions;
@@ -31,11 +32,16 @@ class EngineStatisticsTests {
 	@Test
 	void slackOfAHeartbeatIsWhatWasLeftWhenSwfAnswered() {
 		EngineHarness harness = new EngineHarness();
+		CompletableFuture<Boolean> answer = new CompletableFuture<>();
+		harness.transport.thenAnswer((call) -> answer);
 		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
-		// Before a round trip is measured, the first heartbeat keeps a third of the timeout in reserve.
-		harness.runFor(Duration.ofSeconds(41));
+		// Before a round trip is measured, the first heartbeat goes out with a third of the timeout
+		// in reserve, at 40 s; SWF answers 3 s later.
+		harness.runUntil(Duration.ofSeconds(43));
+		answer.complete(false);
+		harness.settle();
 		assertThat(harness.listener.attempts).hasSize(1);
-		assertThat(harness.listener.attempts.get(0).slack()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(harness.listener.attempts.get(0).slack()).isEqualTo(Duration.ofSeconds(17));
 	}
 
 	@Test
