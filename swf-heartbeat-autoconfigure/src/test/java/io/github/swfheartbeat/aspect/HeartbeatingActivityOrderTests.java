@@ -87,39 +87,49 @@ class HeartbeatingActivityOrderTests {
 
 	}
 
+	/**
+	 * Records whether the task's context is bound when its advice runs, that is whether it runs
+	 * inside the heartbeating aspect.
+	 */
 	@Aspect
-	@Order(Ordered.HIGHEST_PRECEDENCE)
-	static class OuterAdvice {
+	abstract static class RecordingAdvice {
 
 		private final Recorder recorder;
 
-		OuterAdvice(Recorder recorder) {
+		private final String name;
+
+		RecordingAdvice(Recorder recorder, String name) {
 			this.recorder = recorder;
+			this.name = name;
 		}
 
 		@Around("execution(* io.github.swfheartbeat.aspect.HeartbeatingActivityOrderTests.Work.run(..))")
 		public Object around(ProceedingJoinPoint joinPoint) throws Throwable {
-			return this.recorder.record("outer", joinPoint);
+			return this.recorder.record(this.name, joinPoint);
+		}
+
+	}
+
+	@Aspect
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class OuterAdvice extends RecordingAdvice {
+
+		OuterAdvice(Recorder recorder) {
+			super(recorder, "outer");
 		}
 
 	}
 
 	/**
-	 * Ordered as {@code @EnableTransactionManagement} orders transactions by default, or just above.
+	 * Ordered as Spring Retry's {@code @EnableRetry} and {@code @EnableTransactionManagement}
+	 * order their advice by default, or just above.
 	 */
 	@Aspect
 	@Order(Ordered.LOWEST_PRECEDENCE - 1)
-	static class TransactionLikeAdvice {
-
-		private final Recorder recorder;
+	static class TransactionLikeAdvice extends RecordingAdvice {
 
 		TransactionLikeAdvice(Recorder recorder) {
-			this.recorder = recorder;
-		}
-
-		@Around("execution(* io.github.swfheartbeat.aspect.HeartbeatingActivityOrderTests.Work.run(..))")
-		public Object around(ProceedingJoinPoint joinPoint) throws Throwable {
-			return this.recorder.record("like @Transactional", joinPoint);
+			super(recorder, "like @Transactional");
 		}
 
 	}
