@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.engine;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +29,8 @@ final class EngineStatistics {
 
 	volatile @Nullable Instant lastNotPermittedAt;
 
+	volatile @Nullable String engineFailure;
+
 	void recordSuccess(Instant at) {
 		this.consecutiveFailures = 0;
 		this.lastSuccessAt = at;
@@ -47,10 +50,11 @@ final class EngineStatistics {
 		}
 	}
 
-	HeartbeatStats snapshot(long nowNanos, double currentRate, boolean accepting) {
+	HeartbeatStats snapshot(long nowNanos, double currentRate, boolean accepting, Map<String, String> discoveryFailures) {
 		return new HeartbeatStats(this.activeTasks.get(), this.lastSuccessAt, this.consecutiveFailures,
 				this.throttled.sum(nowNanos), currentRate, this.lastNotPermittedAt, this.heartbeatsSent.get(),
-				this.cancellationsRequested.get(), this.tasksLost.get(), accepting);
+				this.cancellationsRequested.get(), this.tasksLost.get(), accepting, this.engineFailure,
+				discoveryFailures);
 	}
 
 }
