@@ -556,7 +556,8 @@ final class HeartbeatScheduler {
 
 	/**
 	 * Plans the next try of a failed heartbeat. The backoff never exceeds a quarter of the time
-	 * left, so a fault that clears before the deadline is found by one of several probes; and the
+	 * left (nor goes below the first backoff), so a fault that clears before the deadline is found
+	 * by one of several probes; and the
 	 * last try leaves a measured round trip before the deadline, since SWF judges a heartbeat when
 	 * it arrives. When not even that try can arrive in time, the task is reported lost.
 	 */
@@ -576,7 +577,8 @@ final class HeartbeatScheduler {
 			}
 			return;
 		}
-		long delay = Math.min(this.backoff.delayNanos(task.failures), Math.max(1, (lastChance - this.now) / 4));
+		long delay = Math.min(this.backoff.delayNanos(task.failures),
+				Math.max(this.settings.retryInitialBackoff().toNanos(), (lastChance - this.now) / 4));
 		long retryAt = Math.min(this.now + delay, lastChance);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Heartbeat for {} failed (attempt {}), retrying in {} ms: {}", task.fingerprint(), task.failures,
