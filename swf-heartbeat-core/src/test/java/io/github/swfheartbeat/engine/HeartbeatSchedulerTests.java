@@ -505,7 +505,7 @@ class HeartbeatSchedulerTests {
 		harness.runUntil(Duration.ofSeconds(300));
 		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at).containsExactly(seconds(40));
 		assertThat(harness.listener.losses).containsExactly(TaskLossReason.START_TO_CLOSE);
-		assertThat(handle.whenLost()).isCompletedWithValue(TaskLossReason.START_TO_CLOSE);
+		assertThat(handle.whenLost().toCompletableFuture()).isCompletedWithValue(TaskLossReason.START_TO_CLOSE);
 	}
 
 	@Test
@@ -553,7 +553,7 @@ class HeartbeatSchedulerTests {
 		harness.runFor(Duration.ofSeconds(2));
 		assertThat(harness.engine.isTerminated()).isTrue();
 		assertThat(running.isLost()).isTrue();
-		assertThat(running.whenLost()).isCompletedWithValue(TaskLossReason.SHUTDOWN);
+		assertThat(running.whenLost().toCompletableFuture()).isCompletedWithValue(TaskLossReason.SHUTDOWN);
 		assertThat(harness.listener.losses).containsExactly(TaskLossReason.SHUTDOWN);
 		assertThat(ended.isLost()).isFalse();
 	}
