@@ -91,7 +91,7 @@ final class HeartbeatScheduler {
 		this.statistics = statistics;
 		this.wakeUp = wakeUp;
 		this.sender = sender;
-		this.discovery = new TimeoutDiscovery(transport, clock, settings.callTimeout(), DISCOVERY_RETRY_DELAY);
+		this.discovery = new TimeoutDiscovery(transport, clock, settings.callTimeout(), DISCOVERY_RETRY_DELAY, sender);
 		this.now = clock.nanoTime();
 		this.limiter = new AdaptiveRateLimiter(settings.rateLimit(), settings.rateLimitBurst(), this.now);
 		this.queue = new SendQueue(settings.rateLimit());
@@ -215,11 +215,27 @@ final class HeartbeatScheduler {
 	}
 
 	/**
+	 * Returns the deadline after which a task is given up. While its type's timeout is unknown it
+	 * is planned on a short stand-in, but given up only when even the configured default would
+	 * have run out: its real timeout may be that long, and a task is never reported lost on a
+	 * guess.
+	 */
+	private long giveUpDeadlineNanos(TrackedTask task) {
+		if (!task.timeoutProvisional) {
+			return task.deadlineNanos;
+		}
+		return Math.max(task.deadlineNanos, task.lastResetNanos + this.settings.defaultHeartbeatTimeout().toNanos());
+	}
+
+	/**
 	 * Returns the last moment a call for the task can leave and still reach SWF before its
-	 * deadline: a measured round trip (at least {@value #LAST_CHANCE_NANOS} ns) earlier.
+	 * deadline: a typical round trip (at least {@value #LAST_CHANCE_NANOS} ns) earlier. Never more
+	 * than half the planning margin, or a spike of slow answers would leave no time to send at all.
 	 */
 	private long lastChanceNanos(TrackedTask task) {
-		return task.deadlineNanos - Math.max(this.roundTrip.upperBoundNanos(), LAST_CHANCE_NANOS);
+		long margin = this.planner.marginNanos(task.timeoutNanos, this.roundTrip.upperBoundNanos());
+		return giveUpDeadlineNanos(task)
+				- Math.min(Math.max(this.roundTrip.smoothedNanos(), LAST_CHANCE_NANOS), margin / 2);
 	}
 
 	private void onRegister(TrackedTask task) {
@@ -329,6 +345,28 @@ final class HeartbeatScheduler {
 	}
 
 	/**
+	 * Replans a task whose timeout or start changed: a planned heartbeat moves; one being sent or
+	 * retried keeps going but gives up at the new deadline, not the old one.
+	 */
+	private void replan(TrackedTask task) {
+		if (task.state == TrackedTask.State.WAITING && task.failures == 0) {
+			this.queue.remove(task);
+			plan(task);
+			return;
+		}
+		long deadline = task.lastResetNanos + task.timeoutNanos;
+		if (task.state == TrackedTask.State.READY) {
+			// The ready set is ordered by deadline.
+			this.queue.remove(task);
+			task.deadlineNanos = deadline;
+			this.queue.readyNow(task);
+		}
+		else if (task.state == TrackedTask.State.WAITING || task.state == TrackedTask.State.IN_FLIGHT) {
+			task.deadlineNanos = deadline;
+		}
+	}
+
+	/**
 	 * Applies a second start's options to a running task where they are stricter: a shorter
 	 * heartbeat or start-to-close timeout, a shorter cancellation latency, an earlier poll.
 	 * Dropping them would let the first caller's looser values lose the task.
@@ -398,13 +436,6 @@ final class HeartbeatScheduler {
 		return (first == null) ? second : (second == null || !second.isBefore(first)) ? first : second;
 	}
 
-	private void replan(TrackedTask task) {
-		if (task.state == TrackedTask.State.WAITING && task.failures == 0) {
-			this.queue.remove(task);
-			plan(task);
-		}
-	}
-
 	private void plan(TrackedTask task) {
 		long due = this.roundTrip.isMeasured()
 				? this.planner.nextSendNanos(task.lastResetNanos, task.lastSendNanos, task.timeoutNanos,
@@ -451,7 +482,7 @@ final class HeartbeatScheduler {
 		if (!task.isOneShot()) {
 			// Its deadline was set when it became ready: no call outlives it, since SWF judges a
 			// heartbeat when it arrives.
-			task.giveUpNanos = task.deadlineNanos;
+			task.giveUpNanos = giveUpDeadlineNanos(task);
 		}
 		task.state = TrackedTask.State.IN_FLIGHT;
 		long handedNanos = this.clock.nanoTime();

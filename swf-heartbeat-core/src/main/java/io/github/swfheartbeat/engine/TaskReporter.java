@@ -72,8 +72,8 @@ final class TaskReporter {
 					describe(task.info()), reason.description(), FailureKind.unwrap(error).getMessage());
 		}
 		else {
-			logger.warn("Activity task {} ({}) is lost: {}", task.fingerprint(), describe(task.info()),
-					reason.description());
+			logger.warn("Activity task {} ({}) is lost: {} ({})", task.fingerprint(), describe(task.info()),
+					reason.description(), FailureKind.unwrap(error).toString());
 		}
 		task.lossReason = reason;
 		this.listeners.runOffScheduler(() -> task.loss.complete(reason));

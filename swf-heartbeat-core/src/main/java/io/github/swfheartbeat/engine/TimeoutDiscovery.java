@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -36,13 +37,22 @@ final class TimeoutDiscovery {
 
 	private final Duration retryDelay;
 
+	private final Executor caller;
+
 	private final ConcurrentMap<TypeKey, Lookup> cache = new ConcurrentHashMap<>();
 
-	TimeoutDiscovery(HeartbeatTransport transport, EngineClock clock, Duration callTimeout, Duration retryDelay) {
+	/**
+	 * Creates the discovery.
+	 * @param caller where calls are made: the SDK resolves credentials and signs on the calling
+	 * thread, which must not be the scheduler's
+	 */
+	TimeoutDiscovery(HeartbeatTransport transport, EngineClock clock, Duration callTimeout, Duration retryDelay,
+			Executor caller) {
 		this.transport = transport;
 		this.clock = clock;
 		this.callTimeout = callTimeout;
 		this.retryDelay = retryDelay;
+		this.caller = caller;
 	}
 
 	/**
@@ -68,7 +78,13 @@ final class TimeoutDiscovery {
 			return cached;
 		});
 		if (started[0] != null) {
-			attempt(key, started[0], 1);
+			Lookup lookup0 = started[0];
+			try {
+				this.caller.execute(() -> attempt(key, lookup0, 1));
+			}
+			catch (RuntimeException ex) {
+				fail(key, lookup0, FailureKind.RETRYABLE, ex);
+			}
 		}
 		return lookup.result;
 	}
@@ -93,7 +109,7 @@ final class TimeoutDiscovery {
 		try {
 			call = this.transport.describeTimeouts(key.domain, key.name, key.version, this.callTimeout);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			call = CompletableFuture.failedFuture(ex);
 		}
 		// Backstop for transports that do not bound the call themselves.
@@ -110,7 +126,7 @@ final class TimeoutDiscovery {
 			FailureKind kind = FailureKind.of(failure);
 			if (attempt < ATTEMPTS && kind != FailureKind.NOT_PERMITTED && kind != FailureKind.TASK_LOST) {
 				long delay = this.retryDelay.toMillis() * attempt;
-				CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
+				CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, this.caller)
 					.execute(() -> attempt(key, lookup, attempt + 1));
 				return;
 			}
