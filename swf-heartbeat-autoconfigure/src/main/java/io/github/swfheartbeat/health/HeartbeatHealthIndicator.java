@@ -13,9 +13,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@link HealthIndicator} of the heartbeat engine. Reports DOWN when SWF denies heartbeats
- * (OperationNotPermitted) or when the last calls failed in a row at least as often as the failure
- * threshold; UP otherwise. Details describe the engine, never a task.
+ * {@link HealthIndicator} of the heartbeat engine. Reports DOWN when the engine failed, when SWF
+ * denies heartbeats (OperationNotPermitted) or when the last calls failed in a row at least as
+ * often as the failure threshold; UP otherwise. Details describe the engine and activity types,
+ * never a task.
  */
 public class HeartbeatHealthIndicator extends AbstractHealthIndicator {
 
@@ -44,7 +45,10 @@ public class HeartbeatHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		HeartbeatStats stats = this.engine.stats();
-		if (stats.isNotPermitted()) {
+		if (stats.engineFailure() != null) {
+			builder.down().withDetail("reason", "The heartbeat engine failed and heartbeats no task: " + stats.engineFailure());
+		}
+		else if (stats.isNotPermitted()) {
 			builder.down()
 				.withDetail("reason", "SWF answered OperationNotPermitted: IAM does not allow "
 						+ "swf:RecordActivityTaskHeartbeat for the domain");
@@ -67,7 +71,10 @@ public class HeartbeatHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("throttledLastMinute", stats.throttledLastMinute())
 			.withDetail("currentRateLimit", Math.round(stats.currentRateLimit() * 100) / 100.0)
 			.withDetail("configuredRateLimit", this.engine.settings().rateLimit());
-		if (!stats.accepting()) {
+		if (!stats.discoveryFailures().isEmpty()) {
+			builder.withDetail("discoveryFailures", stats.discoveryFailures());
+		}
+		if (!stats.accepting() && stats.engineFailure() == null) {
 			builder.withDetail("shuttingDown", true);
 		}
 	}

@@ -4,18 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.swfheartbeat.autoconfigure.StubHeartbeatTransport;
 import io.github.swfheartbeat.core.ActivityTaskInfo;
+import io.github.swfheartbeat.core.HeartbeatOptions;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
 import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
+import io.github.swfheartbeat.engine.HeartbeatTransport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.swf.model.OperationNotPermittedException;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link HeartbeatHealthIndicator}.
@@ -101,6 +109,39 @@ class HeartbeatHealthIndicatorTests {
 	void showsShutdown() {
 		this.engine.shutdown();
 		assertThat(indicator(5, Clock.systemUTC()).health().getDetails()).containsEntry("shuttingDown", true);
+	}
+
+	@Test
+	void showsActivityTypesWhoseTimeoutCouldNotBeRead() {
+		HeartbeatTransport denying = new HeartbeatTransport() {
+			@Override
+			public CompletableFuture<Boolean> recordHeartbeat(String taskToken, @Nullable String details,
+					Duration timeout) {
+				return CompletableFuture.completedFuture(false);
+			}
+
+			@Override
+			public CompletableFuture<Optional<Duration>> describeHeartbeatTimeout(String domain, String name,
+					String version) {
+				return CompletableFuture.failedFuture(
+						OperationNotPermittedException.builder().message("denied").statusCode(400).build());
+			}
+
+			@Override
+			public CompletableFuture<Void> respondCanceled(String taskToken, @Nullable String details) {
+				return CompletableFuture.completedFuture(null);
+			}
+		};
+		try (HeartbeatEngine discovering = new HeartbeatEngine(denying, HeartbeatEngineSettings.defaults())) {
+			discovering.start(TASK_TOKEN, HeartbeatOptions.defaults()
+				.withActivityTask(new ActivityTaskInfo("orders", "a1", "Resize", "2", "wf", "run")));
+			HeartbeatHealthIndicator indicator = new HeartbeatHealthIndicator(discovering, 5);
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(indicator.health().getDetails()).containsEntry("discoveryFailures",
+						Map.of("orders/Resize:2",
+								"DescribeActivityType denied: allow swf:DescribeActivityType for the domain in IAM")));
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
 	}
 
 	private HeartbeatHealthIndicator indicator(int failureThreshold, Clock clock) {
