@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,7 +69,9 @@ class HeartbeatEngineAtDefaultsTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.swf.faults().clear();
-		this.engines.forEach((engine) -> engine.shutdown(Duration.ZERO));
+		for (HeartbeatEngine engine : this.engines) {
+			engine.shutdown(Duration.ZERO).get(10, TimeUnit.SECONDS);
+		}
 		this.clients.close();
 	}
 
@@ -80,19 +83,23 @@ class HeartbeatEngineAtDefaultsTests {
 		sleep(Duration.ofSeconds(1));
 		List<HeartbeatHandle> handles = tasks.stream().map((task) -> engine.start(task.taskToken(), discovered(task))).toList();
 		// The slack at T = 4 s is T/3: fault windows of 0.5 to 1 s, clear windows of 0.6 to 1 s,
-		// for more than 3 T.
-		Instant end = Instant.now().plus(T.multipliedBy(3)).plusSeconds(2);
+		// for more than 3 T. Window edges are set on an absolute schedule, so a busy machine
+		// delays an edge, never the whole rest of the schedule.
+		long next = System.nanoTime();
+		long end = next + T.multipliedBy(3).plusSeconds(2).toNanos();
 		int window = 0;
-		while (Instant.now().isBefore(end)) {
+		while (next < end) {
 			switch (window++ % 4) {
 				case 0 -> this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
 				case 1 -> this.swf.faults().throttleNext(HEARTBEAT, 1_000_000);
 				case 2 -> this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(1200));
 				default -> this.swf.faults().resetNext(HEARTBEAT, 1_000_000);
 			}
-			sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(500, 1000)));
+			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(500, 1000));
+			sleepUntil(next);
 			this.swf.faults().clear();
-			sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(600, 1000)));
+			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(600, 1000));
+			sleepUntil(next);
 		}
 		sleep(Duration.ofSeconds(1));
 		assertThat(this.listener.losses).isEmpty();
@@ -286,6 +293,13 @@ class HeartbeatEngineAtDefaultsTests {
 	 */
 	private static HeartbeatOptions discovered(StartedActivity task) {
 		return HeartbeatOptions.defaults().withActivityTask(ActivityTaskInfo.of(task.task(), EmbeddedSwfScenario.DOMAIN));
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long left = nanoTime - System.nanoTime();
+		if (left > 0) {
+			TimeUnit.NANOSECONDS.sleep(left);
+		}
 	}
 
 	private static void sleep(Duration duration) {
