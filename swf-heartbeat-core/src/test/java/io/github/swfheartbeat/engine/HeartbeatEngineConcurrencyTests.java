@@ -62,6 +62,11 @@ class HeartbeatEngineConcurrencyTests {
 			}
 			return CompletableFuture.completedFuture(false);
 		});
+		// One handle per token stays open throughout, so tasks live long enough to heartbeat.
+		List<HeartbeatHandle> anchors = new ArrayList<>();
+		for (int token = 0; token < 20; token++) {
+			anchors.add(this.engine.start("token-" + token, HeartbeatOptions.defaults()));
+		}
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> results = new ArrayList<>();
 		for (int worker = 0; worker < 8; worker++) {
@@ -88,6 +93,9 @@ class HeartbeatEngineConcurrencyTests {
 		for (Future<?> result : results) {
 			result.get(60, TimeUnit.SECONDS);
 		}
+		// The churn is over in milliseconds: let every task heartbeat with the details it holds.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.transport.calls.size() >= 20);
+		anchors.forEach(HeartbeatHandle::close);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(this.engine.stats().activeTasks()).isZero();
 			assertThat(this.listener.ended).hasSameSizeAs(this.listener.started);
@@ -95,7 +103,7 @@ class HeartbeatEngineConcurrencyTests {
 		assertThat(this.engine.scheduler().queueSizes().get(5, TimeUnit.SECONDS)).containsExactly(0, 0, 0);
 		assertThat(this.engine.trackedTokenCount()).isZero();
 		// A task's heartbeats carry only details set on that task's handles, never another's.
-		assertThat(sentWith).isNotEmpty();
+		assertThat(sentWith).as("details sent; %s calls", this.transport.calls.size()).isNotEmpty();
 		sentWith.forEach((token, sent) -> assertThat(setFor.get(token)).as(token).containsAll(sent));
 	}
 
