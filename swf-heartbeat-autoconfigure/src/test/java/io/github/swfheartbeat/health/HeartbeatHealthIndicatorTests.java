@@ -132,7 +132,8 @@ class HeartbeatHealthIndicatorTests {
 				return CompletableFuture.completedFuture(null);
 			}
 		};
-		try (HeartbeatEngine discovering = new HeartbeatEngine(denying, HeartbeatEngineSettings.defaults())) {
+		HeartbeatEngine discovering = new HeartbeatEngine(denying, HeartbeatEngineSettings.defaults());
+		try {
 			discovering.start(TASK_TOKEN, HeartbeatOptions.defaults()
 				.withActivityTask(new ActivityTaskInfo("orders", "a1", "Resize", "2", "wf", "run")));
 			HeartbeatHealthIndicator indicator = new HeartbeatHealthIndicator(discovering, 5);
@@ -141,6 +142,9 @@ class HeartbeatHealthIndicatorTests {
 						Map.of("orders/Resize:2",
 								"DescribeActivityType denied: allow swf:DescribeActivityType for the domain in IAM")));
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+		finally {
+			discovering.shutdown(Duration.ZERO);
 		}
 	}
 
