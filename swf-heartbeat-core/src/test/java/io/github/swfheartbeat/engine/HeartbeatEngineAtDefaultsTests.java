@@ -82,9 +82,10 @@ class HeartbeatEngineAtDefaultsTests {
 		// takes more than a second on a busy machine, which is the reserve kept until then, not
 		// the slack this test is about. The client is not warmed up by the test.
 		await().atMost(T.multipliedBy(2)).until(() -> this.listener.attempts.size() >= tasks.size());
-		// The slack at T = 4 s is T/3: fault windows of 0.4 to 0.8 s, clear windows of 0.6 to 1 s,
-		// for more than 3 T. Window edges are set on an absolute schedule, so a busy machine
-		// delays an edge, never the whole rest of the schedule.
+		// At default settings, once a round trip is measured, a heartbeat leaves min-safety-margin
+		// (1 s) before its deadline: that is the slack. Fault windows of 0.3 to 0.6 s, clear
+		// windows of 0.6 to 1 s, for more than 3 T. Window edges are set on an absolute schedule,
+		// so a busy machine delays an edge, never the rest of the schedule.
 		long next = System.nanoTime();
 		long end = next + T.multipliedBy(3).plusSeconds(2).toNanos();
 		int window = 0;
@@ -92,10 +93,10 @@ class HeartbeatEngineAtDefaultsTests {
 			switch (window++ % 4) {
 				case 0 -> this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
 				case 1 -> this.swf.faults().throttleNext(HEARTBEAT, 1_000_000);
-				case 2 -> this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(800));
+				case 2 -> this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(600));
 				default -> this.swf.faults().resetNext(HEARTBEAT, 1_000_000);
 			}
-			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(400, 800));
+			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(300, 600));
 			sleepUntil(next);
 			this.swf.faults().clear();
 			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(600, 1000));
