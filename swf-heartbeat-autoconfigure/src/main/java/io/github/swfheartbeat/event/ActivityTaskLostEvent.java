@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The engine stopped heartbeating an activity task before its work ended: SWF timed it out or
  * closed it elsewhere ({@link TaskLossReason#UNKNOWN_RESOURCE}), no heartbeat got through in
- * time, or SWF refuses the heartbeats. SWF will not accept the task's result. Published once per
- * task.
+ * time, SWF refuses the heartbeats, the task reached its start-to-close timeout, or the engine shut
+ * down or failed while the task ran ({@link #getReason()} says which). SWF will not accept the
+ * task's result, or soon will not. Published once per task.
  */
 public class ActivityTaskLostEvent extends ActivityTaskEvent {
 

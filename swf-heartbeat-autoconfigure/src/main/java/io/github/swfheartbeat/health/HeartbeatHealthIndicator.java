@@ -106,7 +106,7 @@ public class HeartbeatHealthIndicator extends AbstractHealthIndicator {
 		if (!stats.discoveryFailures().isEmpty()) {
 			builder.withDetail("discoveryFailures", stats.discoveryFailures());
 		}
-		if (!stats.accepting()) {
+		if (!stats.accepting() && stats.engineFailure() == null) {
 			builder.withDetail("shuttingDown", true);
 		}
 	}

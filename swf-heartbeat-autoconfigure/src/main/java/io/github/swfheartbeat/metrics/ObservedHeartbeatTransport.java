@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.swfheartbeat.engine.ActivityTypeTimeouts;
 import io.github.swfheartbeat.engine.FailureKind;
 import io.github.swfheartbeat.engine.HeartbeatOutcome;
 import io.github.swfheartbeat.engine.HeartbeatTransport;
@@ -72,6 +73,12 @@ public final class ObservedHeartbeatTransport implements HeartbeatTransport {
 	@Override
 	public CompletableFuture<Optional<Duration>> describeHeartbeatTimeout(String domain, String name, String version) {
 		return this.delegate.describeHeartbeatTimeout(domain, name, version);
+	}
+
+	@Override
+	public CompletableFuture<ActivityTypeTimeouts> describeTimeouts(String domain, String name, String version,
+			Duration timeout) {
+		return this.delegate.describeTimeouts(domain, name, version, timeout);
 	}
 
 	@Override

@@ -221,6 +221,29 @@ class HeartbeatHealthIndicatorTests {
 		assertThat(indicator().health().getDetails()).containsEntry("shuttingDown", true);
 	}
 
+	@Test
+	void showsActivityTypesWhoseTimeoutSwfWouldNotDescribe() {
+		// Discovery is on by default; this engine asks SWF for the type's timeout and is denied.
+		this.swf.faults().denyNext("DescribeActivityType", 10);
+		HeartbeatEngine discovering = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
+				HeartbeatEngineSettings.builder().shutdownGracePeriod(Duration.ZERO).build());
+		try {
+			StartedActivity task = this.swf
+				.startActivity(ActivitySpec.builder(DOMAIN, "Work", "1").heartbeatTimeout(TIMEOUT).build());
+			this.handles.add(discovering.start(task.taskToken(),
+					HeartbeatOptions.defaults().withActivityTask(ActivityTaskInfo.of(task.task(), DOMAIN))));
+			HeartbeatHealthIndicator indicator = new HeartbeatHealthIndicator(discovering, THRESHOLD);
+			waitUntil().untilAsserted(() -> assertThat(indicator.health().getDetails()).containsKey("discoveryFailures"));
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails().get("discoveryFailures").toString()).contains("Work:1")
+				.contains("swf:DescribeActivityType");
+		}
+		finally {
+			discovering.shutdown(Duration.ZERO);
+		}
+	}
+
 	private void startTasks(int count) {
 		for (int i = 0; i < count; i++) {
 			StartedActivity task = this.swf

@@ -1,6 +1,11 @@
 package io.github.swfheartbeat.core;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 
 /**
@@ -13,11 +18,28 @@ import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
  * @param activityTypeVersion version of the activity type
  * @param workflowId id of the workflow execution
  * @param runId run id of the workflow execution
+ * @param polledAt when the poll that returned the task was answered, if known: SWF's heartbeat
+ * clock starts there
  */
 public record ActivityTaskInfo(@Nullable String domain, @Nullable String activityId, @Nullable String activityTypeName,
-		@Nullable String activityTypeVersion, @Nullable String workflowId, @Nullable String runId) {
+		@Nullable String activityTypeVersion, @Nullable String workflowId, @Nullable String runId,
+		@Nullable Instant polledAt) {
 
-	private static final ActivityTaskInfo UNKNOWN = new ActivityTaskInfo(null, null, null, null, null, null);
+	private static final ActivityTaskInfo UNKNOWN = new ActivityTaskInfo(null, null, null, null, null, null, null);
+
+	/**
+	 * Creates an info without a poll instant.
+	 * @param domain SWF domain the task belongs to
+	 * @param activityId id of the activity within its workflow execution
+	 * @param activityTypeName name of the activity type
+	 * @param activityTypeVersion version of the activity type
+	 * @param workflowId id of the workflow execution
+	 * @param runId run id of the workflow execution
+	 */
+	public ActivityTaskInfo(@Nullable String domain, @Nullable String activityId, @Nullable String activityTypeName,
+			@Nullable String activityTypeVersion, @Nullable String workflowId, @Nullable String runId) {
+		this(domain, activityId, activityTypeName, activityTypeVersion, workflowId, runId, null);
+	}
 
 	/**
 	 * Returns an info with nothing known.
@@ -28,7 +50,9 @@ public record ActivityTaskInfo(@Nullable String domain, @Nullable String activit
 	}
 
 	/**
-	 * Builds the info from the answer of {@code PollForActivityTask}.
+	 * Builds the info from the answer of {@code PollForActivityTask}. The poll instant is read from
+	 * the answer's HTTP {@code Date} header when it has one: SWF's clock, to the second, rounded
+	 * down, so it errs early.
 	 * @param task the polled task
 	 * @param domain the domain that was polled (the response does not carry it), may be {@code null}
 	 * @return the info
@@ -38,7 +62,33 @@ public record ActivityTaskInfo(@Nullable String domain, @Nullable String activit
 		String typeVersion = (task.activityType() != null) ? task.activityType().version() : null;
 		String workflowId = (task.workflowExecution() != null) ? task.workflowExecution().workflowId() : null;
 		String runId = (task.workflowExecution() != null) ? task.workflowExecution().runId() : null;
-		return new ActivityTaskInfo(domain, task.activityId(), typeName, typeVersion, workflowId, runId);
+		return new ActivityTaskInfo(domain, task.activityId(), typeName, typeVersion, workflowId, runId,
+				answeredAt(task));
+	}
+
+	private static @Nullable Instant answeredAt(PollForActivityTaskResponse task) {
+		SdkHttpResponse http = task.sdkHttpResponse();
+		if (http == null) {
+			return null;
+		}
+		try {
+			return http.firstMatchingHeader("Date")
+				.map((date) -> Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(date)))
+				.orElse(null);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Returns a copy with the instant the poll that returned the task was answered.
+	 * @param instant the instant, or {@code null} when unknown
+	 * @return the info
+	 */
+	public ActivityTaskInfo withPolledAt(@Nullable Instant instant) {
+		return new ActivityTaskInfo(this.domain, this.activityId, this.activityTypeName, this.activityTypeVersion,
+				this.workflowId, this.runId, instant);
 	}
 
 	/**
@@ -51,7 +101,7 @@ public record ActivityTaskInfo(@Nullable String domain, @Nullable String activit
 			return this;
 		}
 		return new ActivityTaskInfo(fallbackDomain, this.activityId, this.activityTypeName, this.activityTypeVersion,
-				this.workflowId, this.runId);
+				this.workflowId, this.runId, this.polledAt);
 	}
 
 	/**

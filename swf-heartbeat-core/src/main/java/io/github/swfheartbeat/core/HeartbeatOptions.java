@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
 public record HeartbeatOptions(@Nullable Duration heartbeatTimeout, @Nullable Duration maxCancellationLatency,
 		ActivityTaskInfo activityTask, @Nullable Instant polledAt, @Nullable Duration startToCloseTimeout) {
 
+	/**
+	 * Longest duration accepted: well past SWF's one-year limits and far from where nanosecond
+	 * arithmetic overflows.
+	 */
+	public static final Duration MAX_DURATION = Duration.ofDays(366);
+
 	private static final HeartbeatOptions DEFAULTS = new HeartbeatOptions(null, null, ActivityTaskInfo.unknown());
 
 	/**
@@ -115,6 +121,18 @@ public record HeartbeatOptions(@Nullable Duration heartbeatTimeout, @Nullable Du
 		if (value != null && (value.isNegative() || value.isZero())) {
 			throw new IllegalArgumentException(name + " must be positive but was " + value);
 		}
+		if (value != null && value.compareTo(MAX_DURATION) > 0) {
+			throw new IllegalArgumentException(name + " must be at most " + MAX_DURATION + " but was " + value);
+		}
+	}
+
+	/**
+	 * Returns when the poll that returned the task was answered: {@link #polledAt()}, else the
+	 * activity task's.
+	 * @return the instant, or {@code null} when unknown
+	 */
+	public @Nullable Instant effectivePolledAt() {
+		return (this.polledAt != null) ? this.polledAt : this.activityTask.polledAt();
 	}
 
 }

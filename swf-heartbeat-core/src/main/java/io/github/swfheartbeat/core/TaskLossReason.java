@@ -16,7 +16,19 @@ public enum TaskLossReason {
 	NOT_PERMITTED("SWF answered OperationNotPermitted: allow swf:RecordActivityTaskHeartbeat for the domain in IAM"),
 
 	/** SWF rejected the request as invalid; retrying cannot help. */
-	REJECTED("SWF rejected the heartbeat request as invalid");
+	REJECTED("SWF rejected the heartbeat request as invalid"),
+
+	/**
+	 * The task reached its start-to-close timeout: SWF closes it there whatever its heartbeats,
+	 * so none is sent past it.
+	 */
+	START_TO_CLOSE("the task reached its start-to-close timeout, which heartbeats cannot extend"),
+
+	/** The engine shut down while the task's work was still running; it is no longer heartbeated. */
+	SHUTDOWN("the heartbeat engine shut down while the task's work was still running"),
+
+	/** The engine's scheduler failed; no task is heartbeated any more. */
+	ENGINE_FAILED("the heartbeat engine failed and heartbeats no task any more");
 
 	private final String description;
 

@@ -42,6 +42,8 @@ final class EngineStatistics {
 
 	private volatile int failingTaskCount;
 
+	volatile @Nullable String engineFailure;
+
 	void recordSuccess(Instant at) {
 		this.consecutiveFailures = 0;
 		this.consecutiveErrors = 0;
@@ -80,7 +82,8 @@ final class EngineStatistics {
 		}
 	}
 
-	HeartbeatStats snapshot(long nowNanos, double currentRate, boolean accepting, Iterable<TrackedTask> tasks) {
+	HeartbeatStats snapshot(long nowNanos, double currentRate, boolean accepting, Iterable<TrackedTask> tasks,
+			Map<String, String> discoveryFailures) {
 		long earliestDeadline = Long.MAX_VALUE;
 		double demand = 0;
 		for (TrackedTask task : tasks) {
@@ -93,7 +96,7 @@ final class EngineStatistics {
 				? Duration.ofNanos(Math.max(0, earliestDeadline - nowNanos)) : null;
 		return new HeartbeatStats(this.activeTasks.get(), this.lastSuccessAt, this.consecutiveFailures,
 				this.throttled.sum(nowNanos), currentRate, this.lastNotPermittedAt, this.heartbeatsSent.get(),
-				this.cancellationsRequested.get(), this.tasksLost.get(), accepting, Map.of(), null,
+				this.cancellationsRequested.get(), this.tasksLost.get(), accepting, discoveryFailures, this.engineFailure,
 				this.consecutiveErrors, this.failingTaskCount, smallestSlack, demand);
 	}
 

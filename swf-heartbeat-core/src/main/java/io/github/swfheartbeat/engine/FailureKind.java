@@ -1,12 +1,10 @@
 package io.github.swfheartbeat.engine;
 
-import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.swf.model.OperationNotPermittedException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 
@@ -24,11 +22,17 @@ public enum FailureKind {
 	/** ThrottlingException: retried after lowering the rate. */
 	THROTTLED(HeartbeatOutcome.THROTTLED),
 
-	/** Server errors, I/O errors and time-outs: retried with backoff within the deadline. */
+	/**
+	 * Everything else: server errors, I/O errors, time-outs and client errors other than the three
+	 * above, such as expired credentials, signature or clock-skew errors and unknown codes. Retried
+	 * with backoff until the deadline: a credential blip must not abandon every running task.
+	 */
 	RETRYABLE(HeartbeatOutcome.ERROR),
 
-	/** Other client errors (validation): retrying cannot help. */
+	/** ValidationException: SWF rejected the request as malformed; retrying cannot help. */
 	REJECTED(HeartbeatOutcome.ERROR);
+
+	private static final String VALIDATION = "ValidationException";
 
 	private final HeartbeatOutcome outcome;
 
@@ -61,13 +65,14 @@ public enum FailureKind {
 			if (service.isThrottlingException()) {
 				return THROTTLED;
 			}
-			return (service.statusCode() >= 500 || service.statusCode() == 0) ? RETRYABLE : REJECTED;
-		}
-		if (error instanceof SdkClientException || error instanceof IOException
-				|| error instanceof RejectedExecutionException) {
-			return RETRYABLE;
+			return isValidation(service) ? REJECTED : RETRYABLE;
 		}
 		return RETRYABLE;
+	}
+
+	private static boolean isValidation(AwsServiceException service) {
+		AwsErrorDetails details = service.awsErrorDetails();
+		return service.statusCode() == 400 && details != null && VALIDATION.equals(details.errorCode());
 	}
 
 	/**

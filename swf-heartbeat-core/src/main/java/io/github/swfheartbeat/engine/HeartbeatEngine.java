@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +48,18 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 
 	private static final Duration ONE_SHOT_GRACE = Duration.ofSeconds(2);
 
+	/**
+	 * Listener lanes and stage completions share a bounded pool: a mass loss of thousands of tasks
+	 * queues notifications rather than starting a thread for each.
+	 */
+	static final int LISTENER_THREADS = 8;
+
+	/**
+	 * Threads that hand calls to the transport. The SDK resolves credentials and signs on them, so
+	 * one provider that blocks (IMDS, STS) holds up one of them, not the scheduler.
+	 */
+	static final int SENDER_THREADS = 4;
+
 	private final HeartbeatEngineSettings settings;
 
 	private final HeartbeatTransport transport;
@@ -61,6 +73,8 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	private final ListenerDispatcher listeners;
 
 	private final @Nullable ExecutorService ownListenerExecutor;
+
+	private final @Nullable ExecutorService ownSenderExecutor;
 
 	private final HeartbeatScheduler scheduler;
 
@@ -88,14 +102,31 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	 */
 	HeartbeatEngine(HeartbeatTransport transport, HeartbeatEngineSettings settings, EngineClock clock,
 			@Nullable Executor listenerExecutor, boolean start) {
+		this(transport, settings, clock, listenerExecutor, start ? null : Runnable::run, start);
+	}
+
+	/**
+	 * Creates an engine with the given executors.
+	 * @param transport how heartbeats reach SWF
+	 * @param settings the settings
+	 * @param clock the time source
+	 * @param listenerExecutor runs listener lanes, or {@code null} for a pool of the engine's own
+	 * @param senderExecutor hands calls to the transport, or {@code null} for a pool of the engine's own
+	 * @param start whether to start the scheduler thread
+	 */
+	HeartbeatEngine(HeartbeatTransport transport, HeartbeatEngineSettings settings, EngineClock clock,
+			@Nullable Executor listenerExecutor, @Nullable Executor senderExecutor, boolean start) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.clock = clock;
-		this.ownListenerExecutor = (listenerExecutor != null) ? null : listenerPool();
+		this.ownListenerExecutor = (listenerExecutor != null) ? null
+				: boundedPool("swf-heartbeat-listener-", LISTENER_THREADS);
 		this.listeners = new ListenerDispatcher((listenerExecutor != null) ? listenerExecutor : this.ownListenerExecutor);
+		this.ownSenderExecutor = (senderExecutor != null) ? null : boundedPool("swf-heartbeat-sender-", SENDER_THREADS);
 		Thread loop = start ? new Thread(this::runLoop, "swf-heartbeat-scheduler") : null;
 		this.thread = loop;
 		this.scheduler = new HeartbeatScheduler(settings, clock, transport, this.listeners, this.tasks, this.statistics,
+				(senderExecutor != null) ? senderExecutor : this.ownSenderExecutor,
 				(loop != null) ? () -> LockSupport.unpark(loop) : () -> {
 				});
 		if (loop != null) {
@@ -107,7 +138,8 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	/**
 	 * Starts heartbeating a task until the returned handle is closed. Starting a task whose token
 	 * is already heartbeated shares that task: heartbeats stop when the last handle closes, and
-	 * the first caller's options apply.
+	 * the stricter of the callers' options apply (the shorter timeouts and cancellation latency,
+	 * the earlier poll).
 	 * @param taskToken the task's token
 	 * @param options per-task options
 	 * @return the handle
@@ -132,9 +164,13 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 			this.statistics.activeTasks.incrementAndGet();
 			this.scheduler.register(task);
 		}
+		else {
+			this.scheduler.tighten(task, options);
+		}
 		if (this.scheduler.isTerminated()) {
 			// Shut down while registering: the scheduler may never see the task.
 			release(task);
+			requireAccepting();
 			throw new IllegalStateException("The heartbeat engine is shut down and accepts no new tasks");
 		}
 		return new TaskHandle(this, task);
@@ -195,7 +231,7 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	public HeartbeatStats stats() {
 		long now = this.clock.nanoTime();
 		return this.statistics.snapshot(now, this.scheduler.currentRate(now), this.accepting,
-				this.scheduler.isTerminated() ? List.of() : this.tasks.values());
+				this.scheduler.isTerminated() ? List.of() : this.tasks.values(), this.scheduler.discoveryFailures());
 	}
 
 	/**
@@ -234,11 +270,7 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	public CompletableFuture<Void> shutdown(Duration gracePeriod) {
 		this.accepting = false;
 		this.scheduler.shutdown(gracePeriod);
-		return this.scheduler.termination().whenComplete((ignored, failure) -> {
-			if (this.ownListenerExecutor != null) {
-				this.ownListenerExecutor.shutdown();
-			}
-		});
+		return this.scheduler.termination().whenComplete((ignored, failure) -> releaseThreads());
 	}
 
 	/**
@@ -318,6 +350,10 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	}
 
 	private void requireAccepting() {
+		String failure = this.statistics.engineFailure;
+		if (failure != null) {
+			throw new IllegalStateException("The heartbeat engine failed and accepts no new tasks: " + failure);
+		}
 		if (!this.accepting) {
 			throw new IllegalStateException("The heartbeat engine is shutting down and accepts no new tasks");
 		}
@@ -336,20 +372,38 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 				}
 			}
 		}
-		catch (RuntimeException | Error ex) {
-			logger.error("Heartbeat scheduler failed; heartbeats stopped", ex);
-			throw ex;
+		catch (Throwable ex) {
+			// Nothing will be heartbeated any more: say so for every task, refuse new ones, and
+			// let health report the engine DOWN.
+			this.accepting = false;
+			try {
+				this.scheduler.fail(ex);
+			}
+			finally {
+				releaseThreads();
+			}
 		}
 	}
 
-	private static ExecutorService listenerPool() {
+	private void releaseThreads() {
+		if (this.ownListenerExecutor != null) {
+			this.ownListenerExecutor.shutdown();
+		}
+		if (this.ownSenderExecutor != null) {
+			this.ownSenderExecutor.shutdown();
+		}
+	}
+
+	private static ExecutorService boundedPool(String namePrefix, int threads) {
 		AtomicInteger counter = new AtomicInteger();
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), (runnable) -> {
-					Thread thread = new Thread(runnable, "swf-heartbeat-listener-" + counter.incrementAndGet());
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (runnable) -> {
+					Thread thread = new Thread(runnable, namePrefix + counter.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				});
+		// Keeps no thread while idle.
+		pool.allowCoreThreadTimeOut(true);
 		return pool;
 	}
 

@@ -59,7 +59,15 @@ public record HeartbeatStats(int activeTasks, @Nullable Instant lastSuccessAt, l
 	 * Makes the discovery failures an unmodifiable copy.
 	 */
 	public HeartbeatStats {
-		discoveryFailures = Map.copyOf(discoveryFailures);
+		discoveryFailures = (discoveryFailures != null) ? Map.copyOf(discoveryFailures) : Map.of();
+	}
+
+	/**
+	 * Whether the engine's scheduler failed: nothing is heartbeated any more.
+	 * @return whether the engine failed
+	 */
+	public boolean isFailed() {
+		return this.engineFailure != null;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.swf.model.ActivityTypeConfiguration;
 
 /**
  * The SWF calls the engine makes. Implementations must not block the calling thread: the engine's
@@ -35,6 +36,22 @@ public interface HeartbeatTransport extends AutoCloseable {
 	CompletableFuture<Optional<Duration>> describeHeartbeatTimeout(String domain, String name, String version);
 
 	/**
+	 * Looks up the default heartbeat and start-to-close timeouts of an activity type with
+	 * {@code DescribeActivityType}, giving up after {@code timeout}. The default reads only the
+	 * heartbeat timeout and does not bound the call; the SDK transports override it.
+	 * @param domain the domain
+	 * @param name the type's name
+	 * @param version the type's version
+	 * @param timeout longest time the call may take
+	 * @return a future completed with the type's timeouts
+	 */
+	default CompletableFuture<ActivityTypeTimeouts> describeTimeouts(String domain, String name, String version,
+			Duration timeout) {
+		return describeHeartbeatTimeout(domain, name, version)
+			.thenApply((heartbeat) -> new ActivityTypeTimeouts(heartbeat.orElse(null), null));
+	}
+
+	/**
 	 * Calls {@code RespondActivityTaskCanceled}.
 	 * @param taskToken the task's token
 	 * @param details details to record, or {@code null}
@@ -59,6 +76,16 @@ public interface HeartbeatTransport extends AutoCloseable {
 			return Optional.empty();
 		}
 		return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+	}
+
+	/**
+	 * Reads the default timeouts from an activity type's configuration.
+	 * @param configuration the configuration from {@code DescribeActivityType}
+	 * @return the timeouts
+	 */
+	static ActivityTypeTimeouts timeoutsOf(ActivityTypeConfiguration configuration) {
+		return new ActivityTypeTimeouts(parseSwfDuration(configuration.defaultTaskHeartbeatTimeout()).orElse(null),
+				parseSwfDuration(configuration.defaultTaskStartToCloseTimeout()).orElse(null));
 	}
 
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers engine notifications to listeners off the scheduler thread. Every listener has a lane
  * of its own: notifications reach it in order, one at a time, and a listener that blocks or
- * throws holds up only its own lane.
+ * throws holds up only its own lane. Lanes run on a bounded pool: each lane takes one thread at
+ * a time, however many notifications it has queued.
  */
 final class ListenerDispatcher {
 
@@ -139,7 +140,9 @@ final class ListenerDispatcher {
 				try {
 					next.accept(this.listener);
 				}
-				catch (RuntimeException | LinkageError ex) {
+				catch (Throwable ex) {
+					// Whatever it threw, the lane goes on: its next notifications, including
+					// losses promised once, must still reach the listener.
 					logger.warn("Heartbeat listener {} failed; heartbeats continue", this.listener, ex);
 				}
 			}

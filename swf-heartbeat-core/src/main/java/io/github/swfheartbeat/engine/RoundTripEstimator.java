@@ -34,6 +34,14 @@ final class RoundTripEstimator {
 	}
 
 	/**
+	 * Returns the smoothed round trip: what a call typically takes.
+	 * @return the time in nanoseconds, 0 before the first sample
+	 */
+	long smoothedNanos() {
+		return this.smoothedNanos;
+	}
+
+	/**
 	 * Returns a round trip that calls rarely exceed: smoothed plus four variations.
 	 * @return the time in nanoseconds, 0 before the first sample
 	 */

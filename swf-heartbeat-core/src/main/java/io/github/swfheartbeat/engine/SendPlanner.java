@@ -36,13 +36,14 @@ final class SendPlanner {
 	 * Returns when the next heartbeat should be sent before any round trip has been measured:
 	 * with a third of the timeout in reserve. A new client's first calls, many at once when
 	 * tasks start together, can take seconds; the reserve costs nothing once a call is answered.
-	 * @param lastResetNanos when the task was registered
+	 * @param lastResetNanos when SWF last restarted the task's heartbeat clock
+	 * @param lastSendNanos when the last heartbeat was sent, or the task registered
 	 * @param timeoutNanos the task's heartbeat timeout
 	 * @param cancelLatencyNanos longest time a cancellation may go unnoticed, 0 for none
 	 * @return the planned send time
 	 */
-	long unmeasuredSendNanos(long lastResetNanos, long timeoutNanos, long cancelLatencyNanos) {
-		return sendNanos(lastResetNanos, lastResetNanos, timeoutNanos, cancelLatencyNanos, 0, timeoutNanos / 3);
+	long unmeasuredSendNanos(long lastResetNanos, long lastSendNanos, long timeoutNanos, long cancelLatencyNanos) {
+		return sendNanos(lastResetNanos, lastSendNanos, timeoutNanos, cancelLatencyNanos, 0, timeoutNanos / 3);
 	}
 
 	/**

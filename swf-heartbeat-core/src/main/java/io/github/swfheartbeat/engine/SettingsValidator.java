@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.swfheartbeat.core.DetailsOverflow;
+import io.github.swfheartbeat.core.HeartbeatOptions;
 import io.github.swfheartbeat.engine.InvalidHeartbeatSettingsException.Problem;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +72,9 @@ final class SettingsValidator {
 			validator.problem("shutdown-grace-period", shutdownGracePeriod, "it must not be negative",
 					"Set swf.heartbeat.shutdown-grace-period to zero or a positive duration");
 		}
+		else {
+			validator.notTooLong("shutdown-grace-period", shutdownGracePeriod);
+		}
 		if (!validator.problems.isEmpty()) {
 			throw new InvalidHeartbeatSettingsException(validator.problems);
 		}
@@ -80,6 +84,20 @@ final class SettingsValidator {
 		if (value == null || value.isNegative() || value.isZero()) {
 			problem(setting, value, "it must be a positive duration",
 					"Set swf.heartbeat." + setting + " to a positive duration such as 30s");
+			return false;
+		}
+		return notTooLong(setting, value);
+	}
+
+	/**
+	 * The engine computes in nanoseconds of {@link System#nanoTime()}: a duration of centuries
+	 * would overflow, so anything past SWF's own one-year limits is refused.
+	 */
+	private boolean notTooLong(String setting, Duration value) {
+		if (value.compareTo(HeartbeatOptions.MAX_DURATION) > 0) {
+			problem(setting, value, "it is longer than " + HeartbeatOptions.MAX_DURATION.toDays()
+					+ " days, past any SWF timeout", "Set swf.heartbeat." + setting + " to at most "
+							+ HeartbeatOptions.MAX_DURATION.toDays() + "d");
 			return false;
 		}
 		return true;

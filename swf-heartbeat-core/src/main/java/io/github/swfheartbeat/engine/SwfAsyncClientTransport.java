@@ -53,6 +53,16 @@ public final class SwfAsyncClientTransport implements HeartbeatTransport {
 	}
 
 	@Override
+	public CompletableFuture<ActivityTypeTimeouts> describeTimeouts(String domain, String name, String version,
+			Duration timeout) {
+		return this.client
+			.describeActivityType((request) -> request.domain(domain)
+				.activityType(ActivityType.builder().name(name).version(version).build())
+				.overrideConfiguration((config) -> config.apiCallTimeout(timeout)))
+			.thenApply((response) -> HeartbeatTransport.timeoutsOf(response.configuration()));
+	}
+
+	@Override
 	public CompletableFuture<Void> respondCanceled(String taskToken, @Nullable String details) {
 		return this.client.respondActivityTaskCanceled((request) -> request.taskToken(taskToken).details(details))
 			.thenApply((response) -> null);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.github.swfheartbeat.core.HeartbeatException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityType;
@@ -49,14 +50,39 @@ public final class SwfClientTransport implements HeartbeatTransport {
 		((ThreadPoolExecutor) this.executor).allowCoreThreadTimeOut(true);
 	}
 
+	/**
+	 * Calls {@code RecordActivityTaskHeartbeat} on the pool. The time the call waits for a thread
+	 * counts against its timeout: a call that would start with no time left is not sent, since its
+	 * heartbeat could only reach SWF after the deadline the timeout stands for.
+	 */
 	@Override
 	public CompletableFuture<Boolean> recordHeartbeat(String taskToken, @Nullable String details, Duration timeout) {
-		return submit(() -> Boolean.TRUE.equals(this.client
-			.recordActivityTaskHeartbeat((request) -> request.taskToken(taskToken)
-				.details(details)
-				.overrideConfiguration((config) -> config.apiCallTimeout(timeout)
-					.addPlugin(SwfAsyncClientTransport.NO_SDK_RETRIES)))
-			.cancelRequested()));
+		long queuedAt = System.nanoTime();
+		long timeoutNanos = timeout.toNanos();
+		return submit(() -> {
+			long left = timeoutNanos - (System.nanoTime() - queuedAt);
+			if (left <= 0) {
+				throw new HeartbeatException("Heartbeat not sent: it waited " + Duration.ofNanos(timeoutNanos - left)
+						+ " for a thread of the blocking client, longer than its " + timeout + " timeout "
+						+ "(swf.heartbeat.sync-client-threads)");
+			}
+			return Boolean.TRUE.equals(this.client
+				.recordActivityTaskHeartbeat((request) -> request.taskToken(taskToken)
+					.details(details)
+					.overrideConfiguration((config) -> config.apiCallTimeout(Duration.ofNanos(left))
+						.addPlugin(SwfAsyncClientTransport.NO_SDK_RETRIES)))
+				.cancelRequested());
+		});
+	}
+
+	@Override
+	public CompletableFuture<ActivityTypeTimeouts> describeTimeouts(String domain, String name, String version,
+			Duration timeout) {
+		return submit(() -> HeartbeatTransport.timeoutsOf(this.client
+			.describeActivityType((request) -> request.domain(domain)
+				.activityType(ActivityType.builder().name(name).version(version).build())
+				.overrideConfiguration((config) -> config.apiCallTimeout(timeout)))
+			.configuration()));
 	}
 
 	@Override

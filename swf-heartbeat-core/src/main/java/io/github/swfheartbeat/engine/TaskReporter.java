@@ -58,15 +58,26 @@ final class TaskReporter {
 		this.listeners.dispatch((listener) -> listener.onCancellationRequested(snapshot));
 	}
 
-	void lost(TrackedTask task, TaskLossReason reason, Throwable error) {
+	/**
+	 * Reports a task lost.
+	 * @param task the task
+	 * @param reason why
+	 * @param error the error behind it
+	 * @param log whether to log it: the caller logs one line for a mass loss instead
+	 */
+	void lost(TrackedTask task, TaskLossReason reason, Throwable error, boolean log) {
 		this.statistics.tasksLost.incrementAndGet();
-		if (reason == TaskLossReason.NOT_PERMITTED) {
+		if (!log) {
+			logger.debug("Activity task {} ({}) is lost: {}", task.fingerprint(), describe(task.info()),
+					reason.description());
+		}
+		else if (reason == TaskLossReason.NOT_PERMITTED) {
 			logger.error("Activity task {} ({}) is no longer heartbeated: {} ({})", task.fingerprint(),
 					describe(task.info()), reason.description(), FailureKind.unwrap(error).getMessage());
 		}
 		else {
-			logger.warn("Activity task {} ({}) is lost: {}", task.fingerprint(), describe(task.info()),
-					reason.description());
+			logger.warn("Activity task {} ({}) is lost: {} ({})", task.fingerprint(), describe(task.info()),
+					reason.description(), FailureKind.unwrap(error).toString());
 		}
 		task.lossReason = reason;
 		this.listeners.runOffScheduler(() -> task.loss.complete(reason));

@@ -41,7 +41,8 @@ final class TrackedTask {
 
 	final String token;
 
-	final HeartbeatOptions options;
+	/** Shared: replaced by the scheduler when a second start of the token asks for stricter values. */
+	volatile HeartbeatOptions options;
 
 	/** Set for a one-shot heartbeat: completed with its answer. Shared. */
 	final @Nullable CompletableFuture<Boolean> oneShot;
@@ -84,7 +85,25 @@ final class TrackedTask {
 
 	long timeoutNanos;
 
+	/** Whether the timeout stands in for a type's that is being looked up or could not be read. */
 	boolean timeoutProvisional;
+
+	/** Whether the task's options name its heartbeat timeout: discovery does not override it. */
+	boolean timeoutExplicit;
+
+	long registeredNanos;
+
+	/** How long before registration the task was polled, -1 when unknown. */
+	long polledAgoNanos = -1;
+
+	/** Start-to-close timeout, 0 when unknown. */
+	long startToCloseTimeoutNanos;
+
+	/** When the start-to-close timeout ends, {@link Long#MAX_VALUE} when unknown. */
+	long startToCloseNanos = Long.MAX_VALUE;
+
+	/** Whether a heartbeat of this task has succeeded: from then on its clock is the engine's own. */
+	boolean heartbeatSucceeded;
 
 	long cancelLatencyNanos;
 

@@ -94,9 +94,12 @@ class EngineComponentsTests {
 	@Test
 	void plannerKeepsAThirdOfTheTimeoutBeforeAnyRoundTripIsMeasured() {
 		SendPlanner planner = new SendPlanner(SECOND, SECOND, SECOND / 10);
-		assertThat(planner.unmeasuredSendNanos(0, 60 * SECOND, 0)).isEqualTo(40 * SECOND);
-		assertThat(planner.unmeasuredSendNanos(5 * SECOND, 30 * SECOND, 10 * SECOND)).isEqualTo(15 * SECOND);
-		assertThat(planner.unmeasuredSendNanos(0, 60 * SECOND, SECOND / 2)).isEqualTo(SECOND);
+		assertThat(planner.unmeasuredSendNanos(0, 0, 60 * SECOND, 0)).isEqualTo(40 * SECOND);
+		assertThat(planner.unmeasuredSendNanos(5 * SECOND, 5 * SECOND, 30 * SECOND, 10 * SECOND)).isEqualTo(15 * SECOND);
+		assertThat(planner.unmeasuredSendNanos(0, 0, 60 * SECOND, SECOND / 2)).isEqualTo(SECOND);
+		// The cancellation latency counts from the last send, the timeout from SWF's clock.
+		assertThat(planner.unmeasuredSendNanos(-20 * SECOND, 0, 60 * SECOND, 30 * SECOND)).isEqualTo(20 * SECOND);
+		assertThat(planner.unmeasuredSendNanos(0, 10 * SECOND, 60 * SECOND, 5 * SECOND)).isEqualTo(15 * SECOND);
 	}
 
 	@Test

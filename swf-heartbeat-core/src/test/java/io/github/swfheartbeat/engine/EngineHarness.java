@@ -2,6 +2,9 @@ package io.github.swfheartbeat.engine;
 
 import java.time.Duration;
 
+import io.github.swfheartbeat.core.HeartbeatHandle;
+import io.github.swfheartbeat.core.HeartbeatOptions;
+
 /**
  * A stopped engine driven step by step with a manual clock, a scripted transport and listeners
  * called on the test's thread.
@@ -23,6 +26,17 @@ final class EngineHarness {
 
 	EngineHarness() {
 		this(HeartbeatEngineSettings.defaults());
+	}
+
+	/**
+	 * Starts a task polled this instant, unless the options say when it was polled.
+	 * @param token the token
+	 * @param options the options
+	 * @return the handle
+	 */
+	HeartbeatHandle start(String token, HeartbeatOptions options) {
+		return this.engine.start(token,
+				(options.effectivePolledAt() != null) ? options : options.withPolledAt(this.clock.now()));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.swfheartbeat.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,13 +53,20 @@ class HeartbeatEngineConcurrencyTests {
 	@Test
 	void handlesOpenedAndClosedConcurrentlyLeaveNothingBehind() throws Exception {
 		this.engine.addListener(this.listener);
-		Set<String> sentDetails = ConcurrentHashMap.newKeySet();
+		// Details set for each token, and details sent with each token's heartbeats.
+		Map<String, Set<String>> setFor = new ConcurrentHashMap<>();
+		Map<String, Set<String>> sentWith = new ConcurrentHashMap<>();
 		this.transport.always((call) -> {
 			if (call.details() != null) {
-				sentDetails.add(call.details());
+				sentWith.computeIfAbsent(call.token(), (token) -> ConcurrentHashMap.newKeySet()).add(call.details());
 			}
 			return CompletableFuture.completedFuture(false);
 		});
+		// One handle per token stays open throughout, so tasks live long enough to heartbeat.
+		List<HeartbeatHandle> anchors = new ArrayList<>();
+		for (int token = 0; token < 20; token++) {
+			anchors.add(this.engine.start("token-" + token, HeartbeatOptions.defaults()));
+		}
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> results = new ArrayList<>();
 		for (int worker = 0; worker < 8; worker++) {
@@ -67,9 +75,12 @@ class HeartbeatEngineConcurrencyTests {
 				start.await();
 				for (int i = 0; i < 2_000; i++) {
 					String token = "token-" + ThreadLocalRandom.current().nextInt(20);
-					try (HeartbeatHandle handle = this.engine.start(token, HeartbeatOptions.defaults())) {
-						handle.setDetails("worker-" + id + "-" + i);
-						assertThat(handle.details()).startsWith("worker-");
+					// Heartbeats every 50 ms, so that they go out while the handles churn.
+					try (HeartbeatHandle handle = this.engine.start(token,
+							HeartbeatOptions.defaults().withMaxCancellationLatency(Duration.ofMillis(50)))) {
+						String details = "worker-" + id + "-" + i;
+						setFor.computeIfAbsent(token, (t) -> ConcurrentHashMap.newKeySet()).add(details);
+						handle.setDetails(details);
 						if (i % 100 == 0) {
 							Thread.sleep(1);
 						}
@@ -82,11 +93,18 @@ class HeartbeatEngineConcurrencyTests {
 		for (Future<?> result : results) {
 			result.get(60, TimeUnit.SECONDS);
 		}
+		// The churn is over in milliseconds: let every task heartbeat with the details it holds.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.transport.calls.size() >= 20);
+		anchors.forEach(HeartbeatHandle::close);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(this.engine.stats().activeTasks()).isZero();
 			assertThat(this.listener.ended).hasSameSizeAs(this.listener.started);
 		});
-		assertThat(sentDetails).allMatch((details) -> details.matches("worker-\\d-\\d+"));
+		assertThat(this.engine.scheduler().queueSizes().get(5, TimeUnit.SECONDS)).containsExactly(0, 0, 0);
+		assertThat(this.engine.trackedTokenCount()).isZero();
+		// A task's heartbeats carry only details set on that task's handles, never another's.
+		assertThat(sentWith).as("details sent; %s calls", this.transport.calls.size()).isNotEmpty();
+		sentWith.forEach((token, sent) -> assertThat(setFor.get(token)).as(token).containsAll(sent));
 	}
 
 	@Test
@@ -116,10 +134,13 @@ class HeartbeatEngineConcurrencyTests {
 		}
 		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 		await().atMost(Duration.ofSeconds(5)).until(handle::isCancellationRequested);
-		Thread.sleep(200);
+		// Every answer was posted before this: once the scheduler has run it, all are handled.
+		this.engine.scheduler().queueSizes().get(5, TimeUnit.SECONDS);
+		// The end of the task reaches the listener after every notification before it.
+		handle.close();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.listener.ended.size() == 1);
 		assertThat(this.listener.cancellations).hasSize(1);
 		assertThat(this.engine.stats().cancellationsRequested()).isEqualTo(1);
-		handle.close();
 	}
 
 }

@@ -73,4 +73,22 @@ class HeartbeatEngineSettingsTests {
 				.containsExactly("retry.initial-backoff"));
 	}
 
+	@Test
+	void durationsTooLongForNanosecondArithmeticAreRejected() {
+		assertThatExceptionOfType(InvalidHeartbeatSettingsException.class)
+			.isThrownBy(() -> HeartbeatEngineSettings.builder()
+				.defaultHeartbeatTimeout(Duration.ofDays(400 * 365))
+				.callTimeout(Duration.ofSeconds(Long.MAX_VALUE))
+				.shutdownGracePeriod(Duration.ofDays(1000))
+				.build())
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(Problem::setting)
+				.containsExactlyInAnyOrder("default-heartbeat-timeout", "call-timeout", "shutdown-grace-period"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(Problem::action)
+				.contains("Set swf.heartbeat.call-timeout to at most 366d"));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> io.github.swfheartbeat.core.HeartbeatOptions.defaults()
+				.withStartToCloseTimeout(Duration.ofDays(1000)))
+			.withMessageContaining("startToCloseTimeout must be at most");
+	}
+
 }

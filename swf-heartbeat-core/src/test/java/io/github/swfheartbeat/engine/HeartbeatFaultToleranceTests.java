@@ -83,8 +83,12 @@ class HeartbeatFaultToleranceTests {
 	@Test
 	void throttlingStormLowersTheRateAndCostsNoLease() {
 		waitUntilFirstHeartbeats();
+		double configured = this.engine.settings().rateLimit();
+		assertThat(this.engine.stats().currentRateLimit()).isEqualTo(configured);
 		this.swf.faults().throttleNext(HEARTBEAT, 60);
-		sleep(Duration.ofSeconds(7));
+		await().atMost(T).until(() -> this.engine.stats().currentRateLimit() <= configured / 2);
+		// Once the storm is over the rate recovers, 10% of the limit per second.
+		await().atMost(T.multipliedBy(2)).until(() -> this.engine.stats().currentRateLimit() == configured);
 		assertAllAlive();
 		assertThat(this.engine.stats().throttledLastMinute()).isGreaterThan(0);
 		assertThat(this.listener.attempts).extracting(HeartbeatAttempt::outcome).contains(HeartbeatOutcome.THROTTLED);

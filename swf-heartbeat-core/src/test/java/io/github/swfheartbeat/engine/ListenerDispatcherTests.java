@@ -73,4 +73,24 @@ class ListenerDispatcherTests {
 		assertThat(received).containsExactly("heartbeat", "heartbeat", "heartbeat", "heartbeat", "cancellation", "lost");
 	}
 
+	@Test
+	void aLaneSurvivesAnyThrowable() {
+		ListenerDispatcher dispatcher = new ListenerDispatcher(this.executor);
+		List<String> received = new CopyOnWriteArrayList<>();
+		dispatcher.add(new HeartbeatListener() {
+			@Override
+			public void onTaskLost(TaskSnapshot task, TaskLossReason reason) {
+				received.add(reason.name());
+				if (reason == TaskLossReason.UNKNOWN_RESOURCE) {
+					throw new AssertionError("a listener's own assertion");
+				}
+			}
+		});
+		TaskSnapshot task = new TaskSnapshot("token-1", ActivityTaskInfo.unknown(), null, Instant.now());
+		dispatcher.dispatch((listener) -> listener.onTaskLost(task, TaskLossReason.UNKNOWN_RESOURCE));
+		dispatcher.dispatch((listener) -> listener.onTaskLost(task, TaskLossReason.SHUTDOWN));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(received).containsExactly("UNKNOWN_RESOURCE", "SHUTDOWN"));
+	}
+
 }

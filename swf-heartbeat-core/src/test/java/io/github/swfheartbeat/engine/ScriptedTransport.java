@@ -34,6 +34,8 @@ final class ScriptedTransport implements HeartbeatTransport {
 	private Function<String, CompletableFuture<Optional<Duration>>> describeAnswer = (type) -> CompletableFuture
 		.completedFuture(Optional.empty());
 
+	private @Nullable Function<String, CompletableFuture<ActivityTypeTimeouts>> describeTimeoutsAnswer;
+
 	ScriptedTransport(ManualClock clock) {
 		this.clock = clock;
 	}
@@ -52,6 +54,16 @@ final class ScriptedTransport implements HeartbeatTransport {
 			String version) {
 		this.describes.add(domain + "/" + name + ":" + version);
 		return this.describeAnswer.apply(name);
+	}
+
+	@Override
+	public synchronized CompletableFuture<ActivityTypeTimeouts> describeTimeouts(String domain, String name,
+			String version, Duration timeout) {
+		if (this.describeTimeoutsAnswer == null) {
+			return HeartbeatTransport.super.describeTimeouts(domain, name, version, timeout);
+		}
+		this.describes.add(domain + "/" + name + ":" + version);
+		return this.describeTimeoutsAnswer.apply(name);
 	}
 
 	@Override
@@ -74,6 +86,10 @@ final class ScriptedTransport implements HeartbeatTransport {
 
 	synchronized void always(Function<Call, CompletableFuture<Boolean>> answer) {
 		this.fallback = answer;
+	}
+
+	synchronized void describeTimeoutsWith(Function<String, CompletableFuture<ActivityTypeTimeouts>> answer) {
+		this.describeTimeoutsAnswer = answer;
 	}
 
 	synchronized void describeWith(Function<String, CompletableFuture<Optional<Duration>>> answer) {
@@ -100,6 +116,11 @@ final class ScriptedTransport implements HeartbeatTransport {
 	static Throwable throttled() {
 		return SwfException.builder().message("Rate exceeded").statusCode(400)
 			.awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+	}
+
+	static Throwable clientError(int status, String code) {
+		return SwfException.builder().message(code).statusCode(status)
+			.awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
 	}
 
 	static Throwable validation() {
