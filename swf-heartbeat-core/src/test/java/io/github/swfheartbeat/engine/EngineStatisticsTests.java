@@ -26,7 +26,9 @@ class EngineStatisticsTests {
 		harness.runFor(Duration.ofSeconds(5));
 		harness.engine.start("late", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
 		harness.runFor(Duration.ofSeconds(10));
-		assertThat(harness.engine.stats().smallestSlack()).isEqualTo(Duration.ofSeconds(45));
+		// Without a poll instant each task is taken as polled a third of its timeout before it was
+		// registered: "early" has 60 - 20 - 15 s left.
+		assertThat(harness.engine.stats().smallestSlack()).isEqualTo(Duration.ofSeconds(25));
 	}
 
 	@Test
@@ -35,9 +37,10 @@ class EngineStatisticsTests {
 		CompletableFuture<Boolean> answer = new CompletableFuture<>();
 		harness.transport.thenAnswer((call) -> answer);
 		harness.engine.start("token-1", HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
-		// Before a round trip is measured, the first heartbeat goes out with a third of the timeout
-		// in reserve, at 40 s; SWF answers 3 s later.
-		harness.runUntil(Duration.ofSeconds(43));
+		// Taken as polled 20 s before registration, the task's deadline is at 40 s; before a round
+		// trip is measured, the first heartbeat keeps a third of the timeout in reserve and goes out
+		// at 20 s; SWF answers 3 s later, 17 s before the deadline.
+		harness.runUntil(Duration.ofSeconds(23));
 		answer.complete(false);
 		harness.settle();
 		assertThat(harness.listener.attempts).hasSize(1);
@@ -63,8 +66,8 @@ class EngineStatisticsTests {
 			harness.engine.start("token-" + i, HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
 		}
 		harness.settle();
-		// Unmeasured: one heartbeat 40 s after registration, so 1/40 call per second each.
-		assertThat(harness.engine.stats().plannedDemand()).isCloseTo(30 / 40.0, within(0.001));
+		// Unmeasured: one heartbeat 20 s after registration, so 1/20 call per second each.
+		assertThat(harness.engine.stats().plannedDemand()).isCloseTo(30 / 20.0, within(0.001));
 	}
 
 	@Test
