@@ -151,7 +151,8 @@ class HeartbeatHealthIndicatorTests {
 
 	@Test
 	void downWhileSwfDeniesHeartbeatsAndUpWhenTheDenialIsNoLongerRecent() {
-		this.swf.faults().denyNext(HEARTBEAT, 1);
+		// Every heartbeat is denied, so a late call of an earlier test's engine cannot use the fault up.
+		this.swf.faults().denyNext(HEARTBEAT, 1000);
 		StartedActivity task = this.swf.startActivity(ActivitySpec.of(DOMAIN, "Work", "1"));
 		this.engine.heartbeatOnce(task.taskToken(), null, ActivityTaskInfo.unknown()).exceptionally((ex) -> null).join();
 		Health health = indicator().health();
@@ -178,13 +179,15 @@ class HeartbeatHealthIndicatorTests {
 				HeartbeatEngineSettings.builder().rateLimit(1).discoverHeartbeatTimeouts(false).build());
 		try {
 			for (int i = 0; i < 20; i++) {
-				// 20 tasks that each need one heartbeat per 4 s: 5 calls per second, and 1 is allowed.
+				// 20 tasks, each taken as polled T/3 before registration and keeping T/3 in reserve
+				// until a round trip is measured: the first heartbeat of each is due 2 s after its
+				// start, 10 calls per second together, and 1 is allowed.
 				limited.start("token-" + i, HeartbeatOptions.defaults().withHeartbeatTimeout(TIMEOUT));
 			}
 			waitUntil().until(() -> limited.stats().plannedDemand() > 1);
 			Health health = new HeartbeatHealthIndicator(limited, THRESHOLD).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat((String) health.getDetails().get("overload")).contains("need 5.0 heartbeat calls per second")
+			assertThat((String) health.getDetails().get("overload")).contains("need 10.0 heartbeat calls per second")
 				.contains("the 1.0 allowed now")
 				.contains("tasks will be lost");
 		}
