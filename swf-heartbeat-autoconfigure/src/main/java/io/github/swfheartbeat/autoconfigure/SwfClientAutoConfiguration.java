@@ -18,12 +18,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Amazon SWF clients, built from
  * {@code swf.client.*} and {@link SwfClientCustomizer}/{@link SwfAsyncClientCustomizer} beans.
  * Backs off entirely when the application defines an {@link SwfClient} or an
  * {@link SwfAsyncClient}: its own client then carries the heartbeats.
+ * <p>
+ * The two clients suit SWF's two kinds of calls: the blocking {@link SwfClient} gets a read
+ * timeout long enough for long polls ({@code swf.client.read-timeout}) and a connection pool of
+ * its own, and heartbeats go over the non-blocking client's separate pool, so that polls holding
+ * connections for up to 60 seconds never delay a heartbeat.
  */
 @AutoConfiguration
 @ConditionalOnClass(SwfClient.class)
@@ -31,11 +37,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SwfClientProperties.class)
 public final class SwfClientAutoConfiguration {
 
+	private static final String APACHE_HTTP_CLIENT = "software.amazon.awssdk.http.apache.ApacheHttpClient";
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	SwfClient swfClient(SwfClientProperties properties, ObjectProvider<SwfClientCustomizer> customizers) {
 		SwfClientBuilderConfigurer configurer = new SwfClientBuilderConfigurer(properties);
 		SwfClientBuilder builder = configurer.configure(SwfClient.builder());
+		if (ClassUtils.isPresent(APACHE_HTTP_CLIENT, SwfClientAutoConfiguration.class.getClassLoader())) {
+			builder.httpClientBuilder(LongPollHttpClient.builder(properties));
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return configurer.build(builder::build);
 	}

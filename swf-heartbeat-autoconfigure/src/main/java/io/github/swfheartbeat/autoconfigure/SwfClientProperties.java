@@ -42,6 +42,16 @@ public class SwfClientProperties {
 	 */
 	private @Nullable Integer maxConcurrency;
 
+	/**
+	 * Read timeout of the blocking client's HTTP connections. Long polls need more than 60 seconds, as SWF holds an idle poll that long.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(70);
+
+	/**
+	 * Maximum number of HTTP connections of the blocking client, shared by long polls and respond calls; heartbeats use the non-blocking client's own.
+	 */
+	private int maxConnections = 50;
+
 	private final Credentials credentials = new Credentials();
 
 	public @Nullable String getRegion() {
@@ -82,6 +92,22 @@ public class SwfClientProperties {
 
 	public void setMaxConcurrency(@Nullable Integer maxConcurrency) {
 		this.maxConcurrency = maxConcurrency;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
 	}
 
 	public Credentials getCredentials() {

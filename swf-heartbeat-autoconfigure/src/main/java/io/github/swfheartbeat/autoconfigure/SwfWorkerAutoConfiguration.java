@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.autoconfigure;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
@@ -69,8 +70,10 @@ public final class SwfWorkerAutoConfiguration {
 				new EndpointDefaults(domain, properties.getTaskList(), properties.getActivityVersion()));
 		String identity = (properties.getIdentity() != null) ? properties.getIdentity()
 				: ManagementFactory.getRuntimeMXBean().getName();
-		Backoff pollBackoff = backoff("swf.worker.poll-backoff", properties.getPollBackoff());
-		Backoff respondBackoff = backoff("swf.worker.respond-backoff", properties.getRespondBackoff());
+		Backoff pollBackoff = backoff("swf.worker.poll-backoff", properties.getPollBackoff().getInitial(),
+				properties.getPollBackoff().getMax());
+		Backoff respondBackoff = backoff("swf.worker.respond-backoff", properties.getRespondBackoff().getInitial(),
+				properties.getRespondBackoff().getMax());
 		validate(properties);
 		boolean virtual = Threading.VIRTUAL.isActive(environment);
 		List<SwfWorkerListener> listenerList = listeners.orderedStream().toList();
@@ -129,13 +132,12 @@ public final class SwfWorkerAutoConfiguration {
 		}
 	}
 
-	private static Backoff backoff(String property, SwfWorkerProperties.Backoff backoff) {
+	private static Backoff backoff(String property, Duration initial, Duration max) {
 		try {
-			return new Backoff(backoff.getInitial(), backoff.getMax());
+			return new Backoff(initial, max);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, backoff.getInitial() + ".." + backoff.getMax(),
-					ex.getMessage());
+			throw new InvalidConfigurationPropertyValueException(property, initial + ".." + max, ex.getMessage());
 		}
 	}
 

@@ -64,9 +64,9 @@ public class SwfWorkerProperties {
 	 */
 	private Duration shutdownGracePeriod = Duration.ofSeconds(20);
 
-	private final Backoff pollBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+	private final PollBackoff pollBackoff = new PollBackoff();
 
-	private final Backoff respondBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
+	private final RespondBackoff respondBackoff = new RespondBackoff();
 
 	private final Health health = new Health();
 
@@ -146,11 +146,11 @@ public class SwfWorkerProperties {
 		this.shutdownGracePeriod = shutdownGracePeriod;
 	}
 
-	public Backoff getPollBackoff() {
+	public PollBackoff getPollBackoff() {
 		return this.pollBackoff;
 	}
 
-	public Backoff getRespondBackoff() {
+	public RespondBackoff getRespondBackoff() {
 		return this.respondBackoff;
 	}
 
@@ -192,24 +192,52 @@ public class SwfWorkerProperties {
 	}
 
 	/**
-	 * Exponential backoff with jitter between attempts.
+	 * Backoff between polls after failed or throttled ones.
 	 */
-	public static class Backoff {
+	public static class PollBackoff {
 
 		/**
-		 * Delay after the first failure.
+		 * Delay before polling again after a failed or throttled poll.
 		 */
-		private Duration initial;
+		private Duration initial = Duration.ofMillis(500);
 
 		/**
-		 * Longest delay between two attempts.
+		 * Longest delay before polling again after failed or throttled polls.
 		 */
-		private Duration max;
+		private Duration max = Duration.ofSeconds(30);
 
-		Backoff(Duration initial, Duration max) {
+		public Duration getInitial() {
+			return this.initial;
+		}
+
+		public void setInitial(Duration initial) {
 			this.initial = initial;
+		}
+
+		public Duration getMax() {
+			return this.max;
+		}
+
+		public void setMax(Duration max) {
 			this.max = max;
 		}
+
+	}
+
+	/**
+	 * Backoff between attempts of a respond call, retried while the task's heartbeats keep it alive.
+	 */
+	public static class RespondBackoff {
+
+		/**
+		 * Delay before the first retry of a failed respond call.
+		 */
+		private Duration initial = Duration.ofMillis(200);
+
+		/**
+		 * Longest delay between two attempts of a respond call.
+		 */
+		private Duration max = Duration.ofSeconds(5);
 
 		public Duration getInitial() {
 			return this.initial;
