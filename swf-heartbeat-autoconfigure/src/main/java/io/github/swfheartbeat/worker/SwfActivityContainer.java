@@ -44,6 +44,12 @@ public final class SwfActivityContainer {
 
 	private static final Logger logger = LoggerFactory.getLogger(SwfActivityContainer.class);
 
+	/** Reason of the failure responded for work interrupted because it stalled. */
+	static final String STALLED_REASON = "Stalled";
+
+	/** Reason of the failure responded for work interrupted at the end of shutdown's grace period. */
+	static final String SHUTDOWN_REASON = "Worker stopped";
+
 	private final TaskListKey key;
 
 	private final Map<String, ActivityMethodInvoker> invokers;
@@ -356,6 +362,14 @@ public final class SwfActivityContainer {
 		}
 		if (running.isCancellationRequested()) {
 			return this.responder.canceled(running, detailsOrEmpty(running.details()), abandon);
+		}
+		if (running.isStalled()) {
+			return this.responder.failed(running, STALLED_REASON, "No progress reported for "
+					+ running.endpoint().progressTimeout() + "; the work was interrupted", abandon);
+		}
+		if (running.isAbandoned()) {
+			return this.responder.failed(running, SHUTDOWN_REASON,
+					"The worker stopped before the task ended: shutdown's grace period was over", abandon);
 		}
 		if (failure instanceof ActivityInputException input) {
 			logger.warn("Activity task {} failed: {}", running.taskTokenFingerprint(),
