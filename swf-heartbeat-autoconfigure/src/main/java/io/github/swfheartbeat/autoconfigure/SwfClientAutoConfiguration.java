@@ -26,10 +26,10 @@ import org.springframework.util.ClassUtils;
  * Backs off entirely when the application defines an {@link SwfClient} or an
  * {@link SwfAsyncClient}: its own client then carries the heartbeats.
  * <p>
- * The two clients suit SWF's two kinds of calls: the blocking {@link SwfClient} gets a read
- * timeout long enough for long polls ({@code swf.client.read-timeout}) and a connection pool of
- * its own, and heartbeats go over the non-blocking client's separate pool, so that polls holding
- * connections for up to 60 seconds never delay a heartbeat.
+ * The two clients suit SWF's two kinds of calls: the blocking {@link SwfClient} long-polls, with
+ * the SDK's read timeout for SWF (90 seconds) unless {@code swf.client.read-timeout} sets another,
+ * and heartbeats go over the non-blocking client's separate connection pool, so that polls
+ * holding connections for up to 60 seconds never delay a heartbeat.
  */
 @AutoConfiguration
 @ConditionalOnClass(SwfClient.class)
@@ -44,7 +44,9 @@ public final class SwfClientAutoConfiguration {
 	SwfClient swfClient(SwfClientProperties properties, ObjectProvider<SwfClientCustomizer> customizers) {
 		SwfClientBuilderConfigurer configurer = new SwfClientBuilderConfigurer(properties);
 		SwfClientBuilder builder = configurer.configure(SwfClient.builder());
-		if (ClassUtils.isPresent(APACHE_HTTP_CLIENT, SwfClientAutoConfiguration.class.getClassLoader())) {
+		if ((properties.getReadTimeout() != null || properties.getMaxConnections() != null)
+				&& ClassUtils.isPresent(APACHE_HTTP_CLIENT, SwfClientAutoConfiguration.class.getClassLoader())) {
+			// A builder, not a built client: the SDK fills in its SWF defaults for what is not set.
 			builder.httpClientBuilder(LongPollHttpClient.builder(properties));
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

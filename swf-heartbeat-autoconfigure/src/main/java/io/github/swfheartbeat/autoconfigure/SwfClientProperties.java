@@ -43,14 +43,14 @@ public class SwfClientProperties {
 	private @Nullable Integer maxConcurrency;
 
 	/**
-	 * Read timeout of the blocking client's HTTP connections. Long polls need more than 60 seconds, as SWF holds an idle poll that long.
+	 * Read timeout of the blocking client's HTTP connections; long polls need more than 60 seconds. When not set, the SDK's default for SWF applies: 90 seconds.
 	 */
-	private Duration readTimeout = Duration.ofSeconds(70);
+	private @Nullable Duration readTimeout;
 
 	/**
-	 * Maximum number of HTTP connections of the blocking client, shared by long polls and respond calls; heartbeats use the non-blocking client's own.
+	 * Maximum number of HTTP connections of the blocking client, shared by long polls and respond calls. When not set, the SDK's default for SWF applies: 1000.
 	 */
-	private int maxConnections = 50;
+	private @Nullable Integer maxConnections;
 
 	private final Credentials credentials = new Credentials();
 
@@ -94,19 +94,19 @@ public class SwfClientProperties {
 		this.maxConcurrency = maxConcurrency;
 	}
 
-	public Duration getReadTimeout() {
+	public @Nullable Duration getReadTimeout() {
 		return this.readTimeout;
 	}
 
-	public void setReadTimeout(Duration readTimeout) {
+	public void setReadTimeout(@Nullable Duration readTimeout) {
 		this.readTimeout = readTimeout;
 	}
 
-	public int getMaxConnections() {
+	public @Nullable Integer getMaxConnections() {
 		return this.maxConnections;
 	}
 
-	public void setMaxConnections(int maxConnections) {
+	public void setMaxConnections(@Nullable Integer maxConnections) {
 		this.maxConnections = maxConnections;
 	}
 

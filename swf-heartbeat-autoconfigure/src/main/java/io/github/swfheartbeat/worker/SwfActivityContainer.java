@@ -44,6 +44,14 @@ public final class SwfActivityContainer {
 
 	private static final Logger logger = LoggerFactory.getLogger(SwfActivityContainer.class);
 
+	/**
+	 * SWF holds an idle poll for 60 seconds: client-wide call timeouts meant for short calls
+	 * ({@code swf.client.api-call-timeout}) must not cut it.
+	 */
+	static final Duration POLL_ATTEMPT_TIMEOUT = Duration.ofSeconds(70);
+
+	static final Duration POLL_CALL_TIMEOUT = Duration.ofMinutes(4);
+
 	/** Reason of the failure responded for work interrupted because it stalled. */
 	static final String STALLED_REASON = "Stalled";
 
@@ -232,7 +240,9 @@ public final class SwfActivityContainer {
 		try {
 			task = this.swf.pollForActivityTask((request) -> request.domain(this.key.domain())
 				.taskList((taskList) -> taskList.name(this.key.taskList()))
-				.identity(this.settings.identity()));
+				.identity(this.settings.identity())
+				.overrideConfiguration((config) -> config.apiCallAttemptTimeout(POLL_ATTEMPT_TIMEOUT)
+					.apiCallTimeout(POLL_CALL_TIMEOUT)));
 		}
 		catch (RuntimeException ex) {
 			int errors = this.consecutivePollErrors.incrementAndGet();

@@ -61,8 +61,8 @@ class ConfigurationMetadataTests {
 		properties.put("swf.client.api-call-timeout", null);
 		properties.put("swf.client.api-call-attempt-timeout", null);
 		properties.put("swf.client.max-concurrency", null);
-		properties.put("swf.client.read-timeout", "70s");
-		properties.put("swf.client.max-connections", 50);
+		properties.put("swf.client.read-timeout", null);
+		properties.put("swf.client.max-connections", null);
 		properties.put("swf.heartbeat.enabled", true);
 		properties.put("swf.heartbeat.default-heartbeat-timeout", "60s");
 		properties.put("swf.heartbeat.max-cancellation-latency", null);
