@@ -192,18 +192,19 @@ class SwfActivityContainerSwfTests {
 
 	@Test
 	void respondIsRetriedWhileHeartbeatsKeepTheTaskAliveLongerThanItsHeartbeatTimeout() throws Exception {
-		// Every RespondActivityTaskCompleted fails with 503 for 6 s, longer than the task's 4 s
-		// heartbeat timeout and than the SDK's own retries. The heartbeat client may be cold here:
-		// its first call can take a second or two on a loaded machine, so T is not shorter.
+		// Every RespondActivityTaskCompleted fails with 503 for 12 s, longer than the task's 10 s
+		// heartbeat timeout and than the SDK's own retries. The heartbeat client may be cold here,
+		// and its first call took more than 2 s on a loaded machine: a shorter T would test the
+		// engine's cold start rather than the container's retries.
 		this.swf.faults().failNext("RespondActivityTaskCompleted", 10_000, 503);
 		this.swf.resetCallCounts();
 		ScheduledActivity activity = this.swf.scheduleActivity(ActivitySpec.builder(DOMAIN, "quick", "1.0")
 			.taskList("faults")
-			.heartbeatTimeout(Duration.ofSeconds(4))
+			.heartbeatTimeout(Duration.ofSeconds(10))
 			.input("x")
 			.build());
 		await().until(() -> this.activities.quickCalls.get() == 1);
-		Thread.sleep(6_000);
+		Thread.sleep(12_000);
 		this.swf.faults().clear();
 
 		awaitState(activity, ActivityTaskState.COMPLETED);
@@ -240,11 +241,13 @@ class SwfActivityContainerSwfTests {
 		double stalledBefore = stalledCount("stall:1.0");
 		ScheduledActivity activity = this.swf.scheduleActivity(ActivitySpec.builder(DOMAIN, "stall", "1.0")
 			.taskList("stall")
-			.heartbeatTimeout(Duration.ofSeconds(2))
+			.heartbeatTimeout(Duration.ofSeconds(10))
 			.input("x")
 			.build());
 		try {
-			await().atMost(Duration.ofSeconds(15)).until(() -> !this.swf.activityTask(activity).isOpen());
+			// Without the stall, the engine would keep the task alive for as long as the test waits.
+			// A heartbeat timeout of 10 s leaves a cold heartbeat client seconds for its first call.
+			await().atMost(Duration.ofSeconds(30)).until(() -> !this.swf.activityTask(activity).isOpen());
 			ActivityTaskView task = this.swf.activityTask(activity);
 			assertThat(task.state()).isEqualTo(ActivityTaskState.TIMED_OUT);
 			assertThat(task.timeoutType()).isEqualTo(ActivityTaskTimeoutType.HEARTBEAT);
@@ -404,7 +407,7 @@ class SwfActivityContainerSwfTests {
 			}
 		}
 
-		@SwfActivity(taskList = "faults", heartbeatTimeout = "4s")
+		@SwfActivity(taskList = "faults", heartbeatTimeout = "10s")
 		String quick(String input) {
 			this.quickCalls.incrementAndGet();
 			return "done";
@@ -417,7 +420,7 @@ class SwfActivityContainerSwfTests {
 			return "done";
 		}
 
-		@SwfActivity(taskList = "stall", heartbeatTimeout = "2s", progressTimeout = "1s")
+		@SwfActivity(taskList = "stall", heartbeatTimeout = "10s", progressTimeout = "1s")
 		String stall(SwfActivityContext context) throws InterruptedException {
 			context.setDetails("started");
 			// Hung work: it ignores interrupts and reports no progress.
