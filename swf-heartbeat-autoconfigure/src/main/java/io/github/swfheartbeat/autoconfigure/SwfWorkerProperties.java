@@ -64,9 +64,15 @@ public class SwfWorkerProperties {
 	 */
 	private Duration shutdownGracePeriod = Duration.ofSeconds(20);
 
-	private final PollBackoff pollBackoff = new PollBackoff();
+	/**
+	 * Backoff before polling again after failed or throttled polls.
+	 */
+	private final Backoff pollBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
-	private final RespondBackoff respondBackoff = new RespondBackoff();
+	/**
+	 * Backoff between attempts of a respond call, retried while the task's heartbeats keep it alive.
+	 */
+	private final Backoff respondBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
 
 	private final Health health = new Health();
 
@@ -146,11 +152,11 @@ public class SwfWorkerProperties {
 		this.shutdownGracePeriod = shutdownGracePeriod;
 	}
 
-	public PollBackoff getPollBackoff() {
+	public Backoff getPollBackoff() {
 		return this.pollBackoff;
 	}
 
-	public RespondBackoff getRespondBackoff() {
+	public Backoff getRespondBackoff() {
 		return this.respondBackoff;
 	}
 
@@ -192,52 +198,25 @@ public class SwfWorkerProperties {
 	}
 
 	/**
-	 * Backoff between polls after failed or throttled ones.
+	 * Exponential backoff with jitter between attempts of a call. The defaults of the two uses
+	 * are declared in additional-spring-configuration-metadata.json.
 	 */
-	public static class PollBackoff {
+	public static class Backoff {
 
 		/**
-		 * Delay before polling again after a failed or throttled poll.
+		 * Delay after the first failed attempt.
 		 */
-		private Duration initial = Duration.ofMillis(500);
+		private Duration initial;
 
 		/**
-		 * Longest delay before polling again after failed or throttled polls.
+		 * Longest delay between two attempts.
 		 */
-		private Duration max = Duration.ofSeconds(30);
+		private Duration max;
 
-		public Duration getInitial() {
-			return this.initial;
-		}
-
-		public void setInitial(Duration initial) {
+		Backoff(Duration initial, Duration max) {
 			this.initial = initial;
-		}
-
-		public Duration getMax() {
-			return this.max;
-		}
-
-		public void setMax(Duration max) {
 			this.max = max;
 		}
-
-	}
-
-	/**
-	 * Backoff between attempts of a respond call, retried while the task's heartbeats keep it alive.
-	 */
-	public static class RespondBackoff {
-
-		/**
-		 * Delay before the first retry of a failed respond call.
-		 */
-		private Duration initial = Duration.ofMillis(200);
-
-		/**
-		 * Longest delay between two attempts of a respond call.
-		 */
-		private Duration max = Duration.ofSeconds(5);
 
 		public Duration getInitial() {
 			return this.initial;

@@ -285,8 +285,15 @@ public final class SwfActivityContainer {
 			return;
 		}
 		this.runningTasks.add(running);
-		Thread worker = this.threads.newThread(() -> run(running, invoker));
-		worker.start();
+		try {
+			this.threads.newThread(() -> run(running, invoker)).start();
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			// No thread to spare: run the task here rather than lose it; this poller waits meanwhile.
+			logger.warn("Could not start a thread for activity task {}; running it on the poller",
+					running.taskTokenFingerprint(), ex);
+			run(running, invoker);
+		}
 	}
 
 	private SwfActivityEndpoint unknownType(PollForActivityTaskResponse task) {
