@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
+import software.amazon.awssdk.services.swf.model.ActivityTypeConfiguration;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
@@ -273,6 +274,38 @@ class SwfActivityContainerSwfTests {
 		assertThat(this.activities.stallInterrupted.get()).isTrue();
 		HistoryEvent failed = event(activity, EventType.ACTIVITY_TASK_FAILED);
 		assertThat(failed.activityTaskFailedEventAttributes().reason()).isEqualTo("Stalled");
+	}
+
+	@Test
+	void failedAndThrottledPollsBackOffAndNeverStopTheContainer() {
+		double errorsBefore = pollErrors("media/basic");
+		this.swf.faults().throttleNext("PollForActivityTask", 20).failNext("PollForActivityTask", 20, 503);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> pollErrors("media/basic") > errorsBefore);
+		ScheduledActivity activity = schedule("echo", "basic", "after the errors");
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.swf.activityTask(activity).state()).isEqualTo(ActivityTaskState.COMPLETED));
+		await().untilAsserted(() -> assertThat(this.swfWorkerHealthIndicator.health(true).getDetails().get("media/basic")
+			.toString()).contains("consecutivePollErrors=0"));
+	}
+
+	@Test
+	void missingActivityTypesAreRegisteredWithTheAnnotationsTimeouts() {
+		ActivityTypeConfiguration quick = this.swf.syncClient()
+			.describeActivityType((request) -> request.domain(DOMAIN).activityType((type) -> type.name("quick").version("1.0")))
+			.configuration();
+		assertThat(quick.defaultTaskHeartbeatTimeout()).isEqualTo("10");
+		assertThat(quick.defaultTaskStartToCloseTimeout()).isEqualTo("NONE");
+		assertThat(quick.defaultTaskList().name()).isEqualTo("faults");
+	}
+
+	private double pollErrors(String taskList) {
+		io.micrometer.core.instrument.Counter counter = this.meters.find("swf.worker.polls")
+			.tag("task.list", taskList)
+			.tag("outcome", "error")
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
