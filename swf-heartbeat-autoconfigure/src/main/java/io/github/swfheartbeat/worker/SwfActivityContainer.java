@@ -179,12 +179,12 @@ public final class SwfActivityContainer {
 		for (Thread poller : this.pollers) {
 			join(poller, deadline);
 		}
-		for (Thread poller : this.pollers) {
-			if (poller.isAlive()) {
-				// A task SWF hands out to this poll now is left to its timeouts.
-				logger.warn("Poll of {} still in flight at the end of the grace period; interrupting it", this.key);
-				poller.interrupt();
-			}
+		List<Thread> polling = this.pollers.stream().filter(Thread::isAlive).toList();
+		if (!polling.isEmpty()) {
+			// A task SWF hands out to such a poll now is left to its timeouts.
+			logger.warn("Interrupting {} poll(s) of {} still in flight at the end of the grace period of {}",
+					polling.size(), this.key, this.settings.shutdownGracePeriod());
+			polling.forEach(Thread::interrupt);
 		}
 		while (!this.runningTasks.isEmpty() && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
 			pause(Math.min(50, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
