@@ -14,9 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import io.github.swfheartbeat.core.ActivityCancellationRequestedException;
 import io.github.swfheartbeat.core.ActivityTaskInfo;
-import io.github.swfheartbeat.core.ActivityTaskLostException;
 import io.github.swfheartbeat.core.HeartbeatHandle;
 import io.github.swfheartbeat.core.HeartbeatOptions;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
@@ -52,11 +50,8 @@ public final class SwfActivityContainer {
 
 	static final Duration POLL_CALL_TIMEOUT = Duration.ofMinutes(4);
 
-	/** Reason of the failure responded for work interrupted because it stalled. */
-	static final String STALLED_REASON = "Stalled";
-
-	/** Reason of the failure responded for work interrupted at the end of shutdown's grace period. */
-	static final String SHUTDOWN_REASON = "Worker stopped";
+	/** How long stopping waits for interrupted work to end and be responded failed. */
+	static final Duration ABANDONED_RESPOND_WAIT = Duration.ofSeconds(5);
 
 	private final TaskListKey key;
 
@@ -69,6 +64,8 @@ public final class SwfActivityContainer {
 	private final HeartbeatTemplate heartbeats;
 
 	private final ActivityResponder responder;
+
+	private final ActivityTaskRunner runner;
 
 	private final ContainerSettings settings;
 
@@ -111,6 +108,7 @@ public final class SwfActivityContainer {
 		this.swf = swf;
 		this.heartbeats = heartbeats;
 		this.responder = responder;
+		this.runner = new ActivityTaskRunner(responder);
 		this.settings = settings;
 		this.threads = threads;
 		this.listener = listener;
@@ -186,10 +184,9 @@ public final class SwfActivityContainer {
 					polling.size(), this.key, this.settings.shutdownGracePeriod());
 			polling.forEach(Thread::interrupt);
 		}
-		while (!this.runningTasks.isEmpty() && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
-			pause(Math.min(50, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
-		}
-		for (RunningActivityTask task : this.runningTasks) {
+		awaitRunningTasks(deadline);
+		List<RunningActivityTask> abandoned = List.copyOf(this.runningTasks);
+		for (RunningActivityTask task : abandoned) {
 			logger.warn("Activity task {} ({}) still running at the end of the grace period of {}: its heartbeats stop "
 					+ "and SWF will time it out", task.taskTokenFingerprint(), task.endpoint().activityType(),
 					this.settings.shutdownGracePeriod());
@@ -197,12 +194,23 @@ public final class SwfActivityContainer {
 			task.stopHeartbeats();
 			task.interruptWork();
 		}
+		if (!abandoned.isEmpty()) {
+			// Work that ends on the interrupt is responded failed at once, before the client closes.
+			awaitRunningTasks(System.nanoTime() + ABANDONED_RESPOND_WAIT.toNanos());
+		}
 		this.pollers.clear();
 		this.running = false;
 	}
 
 	boolean isRunning() {
 		return this.running;
+	}
+
+	private void awaitRunningTasks(long deadline) {
+		while (!this.runningTasks.isEmpty() && System.nanoTime() - deadline < 0
+				&& !Thread.currentThread().isInterrupted()) {
+			pause(Math.min(50, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+		}
 	}
 
 	private void pollUntilStopped() {
@@ -319,7 +327,7 @@ public final class SwfActivityContainer {
 		ActivityTaskOutcome outcome = ActivityTaskOutcome.UNRESPONDED;
 		BooleanSupplier abandon = () -> running.isAbandoned() || running.isStalled();
 		try {
-			outcome = (invoker != null) ? invokeAndRespond(running, invoker, abandon) : this.responder.failed(running,
+			outcome = (invoker != null) ? this.runner.run(running, invoker, abandon) : this.responder.failed(running,
 					"Unknown activity type", "No @SwfActivity method implements " + running.endpoint().activityType()
 							+ " on " + this.key, abandon);
 		}
@@ -338,80 +346,6 @@ public final class SwfActivityContainer {
 			Duration duration = Duration.ofNanos(System.nanoTime() - running.polledAtNanos());
 			notify((listener) -> listener.taskEnded(running.endpoint(), ended, duration));
 		}
-	}
-
-	private ActivityTaskOutcome invokeAndRespond(RunningActivityTask running, ActivityMethodInvoker invoker,
-			BooleanSupplier abandon) {
-		running.runsOn(Thread.currentThread());
-		String result;
-		try {
-			result = invoker.invoke(running);
-		}
-		catch (Throwable failure) {
-			endWork(running);
-			return respondToFailure(running, failure, abandon);
-		}
-		endWork(running);
-		if (running.isLost()) {
-			return ActivityTaskOutcome.LOST;
-		}
-		if (result != null && result.length() > ActivityResponder.MAX_RESULT_LENGTH) {
-			return this.responder.failed(running, "Result too long", "The result of " + running.endpoint().activityType()
-					+ " has " + result.length() + " characters; SWF accepts at most "
-					+ ActivityResponder.MAX_RESULT_LENGTH, abandon);
-		}
-		return this.responder.completed(running, result, abandon);
-	}
-
-	private static void endWork(RunningActivityTask running) {
-		running.runsOn(null);
-		// An interrupt meant for the work (a stall, shutdown) must not abort the respond call.
-		Thread.interrupted();
-	}
-
-	private ActivityTaskOutcome respondToFailure(RunningActivityTask running, Throwable failure,
-			BooleanSupplier abandon) {
-		if (failure instanceof ActivityTaskLostException || running.isLost()) {
-			return ActivityTaskOutcome.LOST;
-		}
-		if (failure instanceof ActivityCancellationRequestedException cancellation) {
-			return this.responder.canceled(running, detailsOrEmpty(cancellation.getDetails()), abandon);
-		}
-		if (running.isCancellationRequested()) {
-			return this.responder.canceled(running, detailsOrEmpty(running.details()), abandon);
-		}
-		if (running.isStalled()) {
-			return this.responder.failed(running, STALLED_REASON, "No progress reported for "
-					+ running.endpoint().progressTimeout() + "; the work was interrupted", abandon);
-		}
-		if (running.isAbandoned()) {
-			return this.responder.failed(running, SHUTDOWN_REASON,
-					"The worker stopped before the task ended: shutdown's grace period was over", abandon);
-		}
-		if (failure instanceof ActivityInputException input) {
-			logger.warn("Activity task {} failed: {}", running.taskTokenFingerprint(),
-					ActivityResponder.scrub(String.valueOf(input.getMessage()), running));
-			return this.responder.failed(running, ActivityInputException.REASON, String.valueOf(input.getMessage()),
-					abandon);
-		}
-		logger.warn("Activity task {} ({}) failed: {}", running.taskTokenFingerprint(),
-				running.endpoint().activityType(), ActivityResponder.scrub(failure.toString(), running));
-		return this.responder.failed(running, failure.getClass().getSimpleName(), describe(failure), abandon);
-	}
-
-	private static String detailsOrEmpty(@Nullable String details) {
-		return (details != null) ? details : "";
-	}
-
-	private static String describe(Throwable failure) {
-		StringBuilder details = new StringBuilder(String.valueOf(failure.getMessage()));
-		for (Throwable cause = failure.getCause(); cause != null && cause != failure; cause = cause.getCause()) {
-			details.append("\nCaused by: ").append(cause);
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return details.toString();
 	}
 
 	/**
