@@ -18,12 +18,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Amazon SWF clients, built from
  * {@code swf.client.*} and {@link SwfClientCustomizer}/{@link SwfAsyncClientCustomizer} beans.
  * Backs off entirely when the application defines an {@link SwfClient} or an
  * {@link SwfAsyncClient}: its own client then carries the heartbeats.
+ * <p>
+ * The two clients suit SWF's two kinds of calls: the blocking {@link SwfClient} long-polls, with
+ * the SDK's read timeout for SWF (90 seconds) unless {@code swf.client.read-timeout} sets another,
+ * and heartbeats go over the non-blocking client's separate connection pool, so that polls
+ * holding connections for up to 60 seconds never delay a heartbeat.
  */
 @AutoConfiguration
 @ConditionalOnClass(SwfClient.class)
@@ -31,11 +37,18 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SwfClientProperties.class)
 public final class SwfClientAutoConfiguration {
 
+	private static final String APACHE_HTTP_CLIENT = "software.amazon.awssdk.http.apache.ApacheHttpClient";
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	SwfClient swfClient(SwfClientProperties properties, ObjectProvider<SwfClientCustomizer> customizers) {
 		SwfClientBuilderConfigurer configurer = new SwfClientBuilderConfigurer(properties);
 		SwfClientBuilder builder = configurer.configure(SwfClient.builder());
+		if ((properties.getReadTimeout() != null || properties.getMaxConnections() != null)
+				&& ClassUtils.isPresent(APACHE_HTTP_CLIENT, SwfClientAutoConfiguration.class.getClassLoader())) {
+			// A builder, not a built client: the SDK fills in its SWF defaults for what is not set.
+			builder.httpClientBuilder(LongPollHttpClient.builder(properties));
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return configurer.build(builder::build);
 	}

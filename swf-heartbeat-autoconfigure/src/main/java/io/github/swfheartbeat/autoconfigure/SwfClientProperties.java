@@ -42,6 +42,16 @@ public class SwfClientProperties {
 	 */
 	private @Nullable Integer maxConcurrency;
 
+	/**
+	 * Read timeout of the blocking client's HTTP connections; long polls need more than 60 seconds. When not set, the SDK's default for SWF applies: 90 seconds.
+	 */
+	private @Nullable Duration readTimeout;
+
+	/**
+	 * Maximum number of HTTP connections of the blocking client, shared by long polls and respond calls. When not set, the SDK's default for SWF applies: 1000.
+	 */
+	private @Nullable Integer maxConnections;
+
 	private final Credentials credentials = new Credentials();
 
 	public @Nullable String getRegion() {
@@ -82,6 +92,22 @@ public class SwfClientProperties {
 
 	public void setMaxConcurrency(@Nullable Integer maxConcurrency) {
 		this.maxConcurrency = maxConcurrency;
+	}
+
+	public @Nullable Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(@Nullable Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public @Nullable Integer getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(@Nullable Integer maxConnections) {
+		this.maxConnections = maxConnections;
 	}
 
 	public Credentials getCredentials() {

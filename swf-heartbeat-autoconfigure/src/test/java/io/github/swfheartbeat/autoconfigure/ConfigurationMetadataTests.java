@@ -28,7 +28,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void describesEveryPropertyWithItsDefault() throws IOException {
 		String json = Files.readString(METADATA);
-		List<Map<String, Object>> properties = JsonPath.read(json, "$.properties[?(@.name =~ /(swf|management\\.health\\.swf-heartbeat)\\..*/)]");
+		List<Map<String, Object>> properties = JsonPath.read(json, "$.properties[?(@.name =~ /(swf|management\\.health\\.swf-(heartbeat|worker))\\..*/)]");
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		for (Map<String, Object> property : properties) {
 			assertThat((String) property.get("description")).as("description of %s", property.get("name"))
@@ -61,6 +61,8 @@ class ConfigurationMetadataTests {
 		properties.put("swf.client.api-call-timeout", null);
 		properties.put("swf.client.api-call-attempt-timeout", null);
 		properties.put("swf.client.max-concurrency", null);
+		properties.put("swf.client.read-timeout", null);
+		properties.put("swf.client.max-connections", null);
 		properties.put("swf.heartbeat.enabled", true);
 		properties.put("swf.heartbeat.default-heartbeat-timeout", "60s");
 		properties.put("swf.heartbeat.max-cancellation-latency", null);
@@ -81,6 +83,22 @@ class ConfigurationMetadataTests {
 		properties.put("swf.heartbeat.aspect.enabled", true);
 		properties.put("swf.heartbeat.events.enabled", true);
 		properties.put("management.health.swf-heartbeat.enabled", true);
+		properties.put("swf.worker.enabled", true);
+		properties.put("swf.worker.domain", null);
+		properties.put("swf.worker.task-list", null);
+		properties.put("swf.worker.activity-version", "1.0");
+		properties.put("swf.worker.identity", null);
+		properties.put("swf.worker.concurrency", 4);
+		properties.put("swf.worker.pollers", 2);
+		properties.put("swf.worker.task-lists", null);
+		properties.put("swf.worker.register-activity-types", false);
+		properties.put("swf.worker.shutdown-grace-period", "20s");
+		properties.put("swf.worker.poll-backoff.initial", "500ms");
+		properties.put("swf.worker.poll-backoff.max", "30s");
+		properties.put("swf.worker.respond-backoff.initial", "200ms");
+		properties.put("swf.worker.respond-backoff.max", "5s");
+		properties.put("swf.worker.health.poll-failure-threshold", 3);
+		properties.put("management.health.swf-worker.enabled", true);
 		return properties;
 	}
 

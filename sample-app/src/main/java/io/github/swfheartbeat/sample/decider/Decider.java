@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.swfheartbeat.sample.config.SampleProperties;
-import io.github.swfheartbeat.sample.polling.LongPollLoop;
 import io.github.swfheartbeat.sample.workflow.TranscodeTypes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * history and answers with what {@link TranscodeDecisions} decides.
  */
 @Component
-public class Decider extends LongPollLoop<PollForDecisionTaskResponse> {
+public class Decider extends DecisionPollLoop<PollForDecisionTaskResponse> {
 
 	private static final Logger logger = LoggerFactory.getLogger(Decider.class);
 

@@ -1,5 +1,5 @@
 /**
- * The activity worker: polls activity tasks and runs them through an `@HeartbeatingActivity` method.
+ * The activity worker: an {@code @SwfActivity} method that the starter's listener container runs.
  */
 @NullMarked
 package io.github.swfheartbeat.sample.worker;

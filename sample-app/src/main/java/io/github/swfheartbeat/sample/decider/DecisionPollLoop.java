@@ -1,4 +1,4 @@
-package io.github.swfheartbeat.sample.polling;
+package io.github.swfheartbeat.sample.decider;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Polls an SWF task list on a few threads of its own while the application runs, each polling,
- * then handling what it got, then polling again: a thread busy with a task does not poll, so SWF
- * hands out no more tasks than there are threads.
+ * Polls a task list for decision tasks on a few threads of its own while the application runs,
+ * each polling, then handling what it got, then polling again: a thread busy with a task does not
+ * poll, so SWF hands out no more tasks than there are threads. Activity tasks need no such loop:
+ * the starter's listener container runs the {@code @SwfActivity} method.
  * <p>
  * Polls are long (SWF holds them up to 60 seconds), so they are made with the non-blocking client
  * and stopping cancels them instead of waiting them out. A poll SWF answered just as it was
@@ -30,12 +31,12 @@ import org.springframework.context.SmartLifecycle;
  *
  * @param <T> the poll's answer
  */
-public abstract class LongPollLoop<T> implements SmartLifecycle {
+abstract class DecisionPollLoop<T> implements SmartLifecycle {
 
 	/** The lifecycle phase of pollers. */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private static final Logger logger = LoggerFactory.getLogger(LongPollLoop.class);
+	private static final Logger logger = LoggerFactory.getLogger(DecisionPollLoop.class);
 
 	private static final Duration BACKOFF_AFTER_ERROR = Duration.ofSeconds(1);
 
@@ -58,7 +59,7 @@ public abstract class LongPollLoop<T> implements SmartLifecycle {
 	 * @param stopGracePeriod how long a task being handled may go on when the loop stops, before
 	 * its thread is interrupted
 	 */
-	protected LongPollLoop(String name, int threads, Duration stopGracePeriod) {
+	protected DecisionPollLoop(String name, int threads, Duration stopGracePeriod) {
 		this.name = name;
 		this.threads = threads;
 		this.stopGracePeriod = stopGracePeriod;

@@ -1,4 +1,4 @@
-package io.github.swfheartbeat.sample.polling;
+package io.github.swfheartbeat.sample.decider;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link LongPollLoop}.
+ * Tests for {@link DecisionPollLoop}.
  */
-class LongPollLoopTests {
+class DecisionPollLoopTests {
 
 	@Test
 	void handlesAnswersWithATaskTokenOnly() {
@@ -73,7 +73,7 @@ class LongPollLoopTests {
 		assertThat(loop.isRunning()).isFalse();
 	}
 
-	private static class ScriptedLoop extends LongPollLoop<String> {
+	private static class ScriptedLoop extends DecisionPollLoop<String> {
 
 		final Queue<CompletableFuture<String>> answers = new ConcurrentLinkedQueue<>();
 
