@@ -114,6 +114,44 @@ class HeartbeatEngineAtDefaultsTests {
 	}
 
 	@Test
+	void faultWindowsOfOneToOneAndAHalfSecondsLoseNoTaskThatHeartbeatsForAShortCancellationLatency()
+			throws Exception {
+		// A worker that wants cancellations within 2 s of a 4 s timeout: every 4 s window holds at
+		// least a second in which calls go through, so every task can be kept.
+		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
+		List<StartedActivity> tasks = startTasks(20, T);
+		sleep(Duration.ofSeconds(1));
+		List<HeartbeatHandle> handles = tasks.stream()
+			.map((task) -> engine.start(task.taskToken(),
+					discovered(task).withMaxCancellationLatency(Duration.ofSeconds(2))))
+			.toList();
+		await().atMost(T.multipliedBy(2)).until(() -> this.listener.attempts.size() >= tasks.size());
+		long next = System.nanoTime();
+		long end = next + T.multipliedBy(3).plusSeconds(2).toNanos();
+		int window = 0;
+		while (next < end) {
+			switch (window++ % 4) {
+				case 0 -> this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
+				case 1 -> this.swf.faults().throttleNext(HEARTBEAT, 1_000_000);
+				case 2 -> this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(1200));
+				default -> this.swf.faults().resetNext(HEARTBEAT, 1_000_000);
+			}
+			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1000, 1500));
+			sleepUntil(next);
+			this.swf.faults().clear();
+			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1000, 1200));
+			sleepUntil(next);
+		}
+		sleep(Duration.ofSeconds(1));
+		assertThat(this.listener.losses).isEmpty();
+		assertThat(handles).noneMatch(HeartbeatHandle::isLost);
+		assertThat(tasks).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
+			.isEqualTo(ActivityTaskState.OPEN));
+		assertThat(this.listener.attempts).filteredOn((attempt) -> attempt.outcome() != HeartbeatOutcome.SUCCESS)
+			.hasSizeGreaterThanOrEqualTo(20);
+	}
+
+	@Test
 	void faultsLongerThanTheSlackLoseNoTaskSilently() {
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
 		List<StartedActivity> tasks = startTasks(20, T);
