@@ -9,6 +9,7 @@ import io.github.swfheartbeat.aspect.HeartbeatingActivityAspect;
 import io.github.swfheartbeat.aspect.HeartbeatingActivityFailureAnalyzer;
 import io.github.swfheartbeat.aspect.HeartbeatingActivityValidator;
 import io.github.swfheartbeat.aspect.InMemoryHeartbeatTransport;
+import io.github.swfheartbeat.aspect.InvalidHeartbeatingActivityException;
 import io.github.swfheartbeat.aspect.TaskToken;
 import io.github.swfheartbeat.core.HeartbeatContext;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
@@ -65,7 +66,7 @@ class HeartbeatAspectAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(WorkerConfiguration.class)
 			.withPropertyValues("worker.timeout=soon")
 			.run((context) -> {
-				assertThat(context).hasFailed();
+				assertThat(context).getFailure().rootCause().isInstanceOf(InvalidHeartbeatingActivityException.class);
 				FailureAnalysis analysis = new HeartbeatingActivityFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("timeout(String)")
 					.contains("heartbeatTimeout \"soon\", which is not a duration");
@@ -107,9 +108,8 @@ class HeartbeatAspectAutoConfigurationTests {
 	@Test
 	void methodWithoutTokenFailsTheStartUpNamingTheMethod() {
 		this.contextRunner.withUserConfiguration(BrokenWorkerConfiguration.class).run((context) -> {
-			assertThat(context).hasFailed();
+			assertThat(context).getFailure().rootCause().isInstanceOf(InvalidHeartbeatingActivityException.class);
 			FailureAnalysis analysis = new HeartbeatingActivityFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription())
 				.isEqualTo("The method " + BrokenWorker.class.getName() + ".work(String) is annotated with "
 						+ "@HeartbeatingActivity but has no way to find its activity task's token: it has no @TaskToken "
@@ -120,15 +120,26 @@ class HeartbeatAspectAutoConfigurationTests {
 
 	@Test
 	void flowActivityNeedsOnlyTheAnnotation() {
-		this.contextRunner.withUserConfiguration(FlowActivitiesConfiguration.class)
-			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withUserConfiguration(FlowActivitiesConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			// The activity is proxied: its calls are heartbeated once the Flow worker sets its context.
+			assertThat(AopUtils.isAopProxy(context.getBean(GreeterActivities.class))).isTrue();
+		});
 	}
 
 	@Test
 	void flowActivityWithoutTheFlowLibraryFailsTheStartUp() {
 		this.contextRunner.withUserConfiguration(FlowActivitiesConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(CurrentActivityExecutionContext.class))
-			.run((context) -> assertThat(context).hasFailed());
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(InvalidHeartbeatingActivityException.class)
+					.hasMessageContaining(GreeterActivitiesImpl.class.getName() + ".greet(String)");
+				FailureAnalysis analysis = new HeartbeatingActivityFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("has no way to find its activity task's token");
+				assertThat(analysis.getAction()).contains("when the Flow library is on the classpath");
+			});
 	}
 
 	@Test

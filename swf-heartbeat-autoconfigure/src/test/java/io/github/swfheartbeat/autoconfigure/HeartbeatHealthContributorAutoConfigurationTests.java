@@ -80,16 +80,39 @@ class HeartbeatHealthContributorAutoConfigurationTests {
 
 	@Test
 	void bindsTheFailureThreshold() {
-		this.contextRunner.withPropertyValues("swf.heartbeat.health.failure-threshold=1")
+		// Two, below the default of five: the first failure leaves the indicator up, the second does not.
+		this.contextRunner.withPropertyValues("swf.heartbeat.health.failure-threshold=2")
 			.run((context) -> {
 				StubHeartbeatTransport transport = context.getBean(StubHeartbeatTransport.class);
+				HeartbeatHealthIndicator indicator = context.getBean(HeartbeatHealthIndicator.class);
 				transport.thenFail(StubHeartbeatTransport.rejected());
-				context.getBean(HeartbeatEngine.class)
-					.heartbeatOnce("task-token-1", null, ActivityTaskInfo.unknown())
-					.exceptionally((failure) -> null)
-					.join();
-				assertThat(context.getBean(HeartbeatHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
+				failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+				transport.thenFail(StubHeartbeatTransport.rejected());
+				failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
 			});
+	}
+
+	@Test
+	void defaultThresholdToleratesAFewFailures() {
+		this.contextRunner.run((context) -> {
+			StubHeartbeatTransport transport = context.getBean(StubHeartbeatTransport.class);
+			for (int i = 0; i < 4; i++) {
+				transport.thenFail(StubHeartbeatTransport.rejected());
+				failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+			}
+			assertThat(context.getBean(HeartbeatHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			transport.thenFail(StubHeartbeatTransport.rejected());
+			failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+			assertThat(context.getBean(HeartbeatHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
+		});
+	}
+
+	private static void failOneHeartbeat(HeartbeatEngine engine) {
+		assertThat(engine.heartbeatOnce("task-token-1", null, ActivityTaskInfo.unknown())
+			.handle((cancelRequested, failure) -> failure)
+			.join()).isNotNull();
 	}
 
 }

@@ -209,6 +209,23 @@ class HeartbeatTemplateTests {
 	}
 
 	@Test
+	void asyncWorkFailsWithItsOwnErrorWhateverWrapsIt() {
+		IllegalStateException plain = new IllegalStateException("plain");
+		assertThat(failureOf(CompletableFuture.failedFuture(plain))).isSameAs(plain);
+		IllegalStateException inner = new IllegalStateException("inner");
+		assertThat(failureOf(CompletableFuture.failedFuture(new java.util.concurrent.ExecutionException(inner))))
+			.isSameAs(inner);
+		CompletionException empty = new CompletionException("no cause", null);
+		assertThat(failureOf(CompletableFuture.failedFuture(empty))).isSameAs(empty);
+	}
+
+	private Throwable failureOf(CompletableFuture<String> stage) {
+		return this.template.executeAsync("token-1", HeartbeatOptions.defaults(), (context) -> stage)
+			.handle((value, failure) -> failure)
+			.join();
+	}
+
+	@Test
 	void closedEngineRefusesNewTasks() {
 		this.engine.close();
 		this.engine.close();

@@ -40,15 +40,22 @@ class HeartbeatHandleTests {
 
 	private final Logger schedulerLogger = (Logger) LoggerFactory.getLogger(HeartbeatScheduler.class);
 
+	private final ListAppender<ILoggingEvent> engineLog = new ListAppender<>();
+
+	private final Logger engineLogger = (Logger) LoggerFactory.getLogger(HeartbeatEngine.class);
+
 	@BeforeEach
 	void captureLog() {
 		this.log.start();
 		this.schedulerLogger.addAppender(this.log);
+		this.engineLog.start();
+		this.engineLogger.addAppender(this.engineLog);
 	}
 
 	@AfterEach
 	void releaseLog() {
 		this.schedulerLogger.detachAppender(this.log);
+		this.engineLogger.detachAppender(this.engineLog);
 	}
 
 	@Test
@@ -137,6 +144,33 @@ class HeartbeatHandleTests {
 		assertThat(this.harness.engine.settings()).isEqualTo(HeartbeatEngineSettings.defaults());
 		assertThat(this.harness.engine.removeListener(this.harness.listener)).isTrue();
 		assertThat(this.harness.engine.removeListener(this.harness.listener)).isFalse();
+		assertThat(this.harness.engine.isTerminated()).isFalse();
+	}
+
+	@Test
+	void aOneShotHeartbeatReportsTheTaskItWasGiven() {
+		assertThat(this.harness.engine.heartbeatOnce(TOKEN, "10%", INFO)).isNotDone();
+		this.harness.settle();
+		assertThat(this.harness.listener.attempts).singleElement()
+			.satisfies((attempt) -> assertThat(attempt.activityTask()).isEqualTo(INFO));
+		assertThat(this.harness.transport.calls).extracting(ScriptedTransport.Call::details).containsExactly("10%");
+	}
+
+	@Test
+	void detailsAtTheLimitAreSentWholeAndLongerOnesTruncatedWithOneWarning() {
+		String limit = "x".repeat(HeartbeatEngineSettings.SWF_MAX_DETAILS_LENGTH);
+		try (HeartbeatHandle handle = this.harness.engine.start(TOKEN, HeartbeatOptions.defaults())) {
+			handle.setDetails(limit);
+			assertThat(handle.details()).isSameAs(limit);
+			handle.setDetails(limit + "y");
+			handle.setDetails(limit + "z");
+			assertThat(handle.details()).isEqualTo(limit);
+		}
+		assertThat(this.log.list).filteredOn((event) -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+			.isEmpty();
+		assertThat(this.engineLog.list).extracting(ILoggingEvent::getFormattedMessage)
+			.containsExactly("Heartbeat details for " + TaskTokenFingerprint.of(TOKEN) + " are 2049 characters long; "
+					+ "sending the first 2048 (swf.heartbeat.details-overflow=TRUNCATE)");
 	}
 
 	private List<String> messages() {

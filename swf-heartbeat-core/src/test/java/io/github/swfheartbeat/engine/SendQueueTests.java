@@ -27,6 +27,9 @@ class SendQueueTests {
 		assertThat(sizes()).containsExactly(0, 1, 0);
 		assertThat(this.queue.nextDueNanos()).isEqualTo(Long.MAX_VALUE);
 		assertThat(task.state).isEqualTo(TrackedTask.State.READY);
+		assertThat(task).hasToString("TrackedTask[" + io.github.swfheartbeat.core.TaskTokenFingerprint.of(task.token)
+				+ ", READY]");
+		assertThat(task.toString()).doesNotContain(task.token);
 	}
 
 	@Test

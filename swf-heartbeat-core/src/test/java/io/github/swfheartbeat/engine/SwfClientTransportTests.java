@@ -48,7 +48,12 @@ class SwfClientTransportTests {
 	void blockingTransportCallsOnADaemonThreadOfItsOwn() throws Exception {
 		RecordingSyncClient client = new RecordingSyncClient();
 		try (SwfClientTransport transport = new SwfClientTransport(client, 1)) {
-			transport.recordHeartbeat("token-1", null, TIMEOUT).get(5, TimeUnit.SECONDS);
+			// Pool threads would inherit the daemon flag of the thread that starts them: start them
+			// from an application thread, which is not a daemon.
+			Thread caller = new Thread(() -> transport.recordHeartbeat("token-1", null, TIMEOUT).join());
+			caller.setDaemon(false);
+			caller.start();
+			caller.join(5_000);
 		}
 		assertThat(client.threadName).startsWith("swf-heartbeat-sync-");
 		assertThat(client.daemon).as("a daemon thread never keeps the JVM alive").isTrue();
@@ -90,6 +95,17 @@ class SwfClientTransportTests {
 				.withCauseInstanceOf(software.amazon.awssdk.services.swf.model.UnknownResourceException.class);
 			assertThat(FailureKind.of(call.handle((value, error) -> error).join())).isEqualTo(FailureKind.TASK_LOST);
 		}
+	}
+
+	@Test
+	void aClosedBlockingTransportFailsCallsAtOnce() {
+		RecordingSyncClient client = new RecordingSyncClient();
+		SwfClientTransport transport = new SwfClientTransport(client, 1);
+		transport.close();
+		CompletableFuture<Boolean> call = transport.recordHeartbeat("token-1", null, TIMEOUT);
+		assertThat(call).isCompletedExceptionally();
+		assertThat(FailureKind.of(call.handle((value, error) -> error).join())).isEqualTo(FailureKind.RETRYABLE);
+		assertThat(client.heartbeats).isEmpty();
 	}
 
 	@Test

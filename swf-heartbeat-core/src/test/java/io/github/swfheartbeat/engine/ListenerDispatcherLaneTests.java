@@ -1,20 +1,29 @@
 package io.github.swfheartbeat.engine;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.swfheartbeat.core.ActivityTaskInfo;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Adding and removing listeners, and actions run off the scheduler thread.
+ * Adding and removing listeners, actions run off the scheduler thread, and the warning a stuck
+ * listener's lane gives without flooding the log.
  */
-class ListenerDispatcherRegistrationTests {
+class ListenerDispatcherLaneTests {
 
 	private final List<Runnable> executed = new CopyOnWriteArrayList<>();
 
@@ -57,6 +66,47 @@ class ListenerDispatcherRegistrationTests {
 		assertThatNoException().isThrownBy(() -> dispatcher.runOffScheduler(() -> {
 		}));
 		assertThatNoException().isThrownBy(() -> dispatcher.dispatch((listener) -> listener.onTaskEnded(null)));
+	}
+
+	@Test
+	void aStuckListenerIsReportedOnTheFirstDropAndThenOncePerLaneLimit() throws Exception {
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(ListenerDispatcher.class);
+		log.start();
+		logger.addAppender(log);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		CountDownLatch blocked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			ListenerDispatcher dispatcher = new ListenerDispatcher(executor, 3);
+			dispatcher.add(new HeartbeatListener() {
+				@Override
+				public void onTaskStarted(TaskSnapshot task) {
+					blocked.countDown();
+					try {
+						release.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			});
+			dispatcher.dispatch((listener) -> listener.onTaskStarted(null));
+			assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+			// Three wait in the lane, seven are dropped.
+			for (int i = 0; i < 10; i++) {
+				dispatcher.dispatchDroppable((listener) -> listener.onHeartbeat(null));
+			}
+			assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+				.allSatisfy((message) -> assertThat(message).contains("is not keeping up"))
+				.map((message) -> message.replaceAll(".*: (\\d+) notifications dropped so far.*", "$1"))
+				.containsExactly("1", "4", "7");
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+			logger.detachAppender(log);
+		}
 	}
 
 }
