@@ -76,6 +76,14 @@ class HeartbeatHandleTests {
 			this.harness.runUntil(Duration.ofSeconds(41));
 			assertThat(this.harness.transport.calls).extracting(ScriptedTransport.Call::details).containsExactly("40%");
 		}
+		// The scripted transport answers at once, and the manual clock sends exactly on time.
+		assertThat(this.harness.listener.attempts).singleElement().satisfies((attempt) -> {
+			assertThat(attempt.outcome()).isEqualTo(HeartbeatOutcome.SUCCESS);
+			assertThat(attempt.attempt()).isOne();
+			assertThat(attempt.lateness()).isZero();
+			assertThat(attempt.completedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:40Z"));
+		});
+		assertThat(this.harness.engine.stats().lastSuccessAt()).isEqualTo(Instant.parse("2026-01-01T00:00:40Z"));
 	}
 
 	@Test
@@ -89,6 +97,8 @@ class HeartbeatHandleTests {
 			this.harness.runUntil(Duration.ofSeconds(41));
 			assertThat(handle.isCancellationRequested()).isTrue();
 			assertThat(handle.whenCancellationRequested().toCompletableFuture()).isCompleted();
+			assertThat(this.harness.listener.attempts).extracting(HeartbeatAttempt::outcome)
+				.containsExactly(HeartbeatOutcome.CANCEL_REQUESTED);
 			assertThatExceptionOfType(ActivityCancellationRequestedException.class)
 				.isThrownBy(handle::throwIfCancellationRequested)
 				.satisfies((ex) -> {
@@ -121,6 +131,32 @@ class HeartbeatHandleTests {
 		}
 		assertThat(messages()).contains("Activity task " + TaskTokenFingerprint.of(TOKEN) + " (activity ?, type ?) is lost: "
 				+ TaskLossReason.UNKNOWN_RESOURCE.description());
+	}
+
+	@Test
+	void aOneShotHeartbeatThatFindsTheTaskGoneLosesItsBackgroundHeartbeatsToo() {
+		this.harness.transport.thenFail(ScriptedTransport.unknownResource());
+		try (HeartbeatHandle handle = this.harness.engine.start(TOKEN, HeartbeatOptions.defaults())) {
+			this.harness.settle();
+			java.util.concurrent.CompletableFuture<Boolean> oneShot = this.harness.engine.heartbeatOnce(TOKEN, null, INFO);
+			this.harness.settle();
+			assertThat(oneShot).isCompletedExceptionally();
+			assertThat(handle.whenLost().toCompletableFuture()).isCompletedWithValue(TaskLossReason.UNKNOWN_RESOURCE);
+			this.harness.runUntil(Duration.ofSeconds(41));
+			assertThat(this.harness.transport.calls).as("no background heartbeat of the lost task").hasSize(1);
+		}
+	}
+
+	@Test
+	void aOneShotHeartbeatThatLearnsOfACancellationTellsTheBackgroundTask() {
+		this.harness.transport.thenCancelRequested();
+		try (HeartbeatHandle handle = this.harness.engine.start(TOKEN, HeartbeatOptions.defaults())) {
+			this.harness.settle();
+			java.util.concurrent.CompletableFuture<Boolean> oneShot = this.harness.engine.heartbeatOnce(TOKEN, null, INFO);
+			this.harness.settle();
+			assertThat(oneShot).isCompletedWithValue(true);
+			assertThat(handle.isCancellationRequested()).isTrue();
+		}
 	}
 
 	@Test
