@@ -198,6 +198,7 @@ class HeartbeatHandleTests {
 		try (HeartbeatHandle handle = this.harness.engine.start(TOKEN, HeartbeatOptions.defaults())) {
 			handle.setDetails(limit);
 			assertThat(handle.details()).isSameAs(limit);
+			handle.setDetails(limit + "x");
 			handle.setDetails(limit + "y");
 			handle.setDetails(limit + "z");
 			assertThat(handle.details()).isEqualTo(limit);
