@@ -34,9 +34,11 @@ class AutoConfigurationRegistrationTests {
 	@Test
 	void registersTheAutoConfigurations() {
 		List<String> candidates = ImportCandidates.load(AutoConfiguration.class, this.classLoader).getCandidates();
-		assertThat(candidates).contains(SwfClientAutoConfiguration.class.getName(),
-				HeartbeatAutoConfiguration.class.getName(), HeartbeatHealthContributorAutoConfiguration.class.getName(),
-				HeartbeatMetricsAutoConfiguration.class.getName());
+		assertThat(candidates).filteredOn((candidate) -> candidate.startsWith("io.github.swfheartbeat."))
+			.containsExactlyInAnyOrder(SwfClientAutoConfiguration.class.getName(),
+					HeartbeatAutoConfiguration.class.getName(), HeartbeatHealthContributorAutoConfiguration.class.getName(),
+					HeartbeatMetricsAutoConfiguration.class.getName(), HeartbeatAspectAutoConfiguration.class.getName(),
+					HeartbeatEventsAutoConfiguration.class.getName(), HeartbeatFlowAutoConfiguration.class.getName());
 	}
 
 	@Test
@@ -48,7 +50,8 @@ class AutoConfigurationRegistrationTests {
 			.load(FailureAnalyzer.class, ignoreOthers))
 			.hasAtLeastOneElementOfType(InvalidHeartbeatSettingsFailureAnalyzer.class)
 			.hasAtLeastOneElementOfType(MissingSwfClientFailureAnalyzer.class)
-			.hasAtLeastOneElementOfType(MissingSwfRegionFailureAnalyzer.class);
+			.hasAtLeastOneElementOfType(MissingSwfRegionFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(io.github.swfheartbeat.aspect.HeartbeatingActivityFailureAnalyzer.class);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import io.github.swfheartbeat.aspect.HeartbeatingActivityAspect;
 import io.github.swfheartbeat.aspect.HeartbeatingActivityFailureAnalyzer;
 import io.github.swfheartbeat.aspect.HeartbeatingActivityValidator;
 import io.github.swfheartbeat.aspect.InMemoryHeartbeatTransport;
+import io.github.swfheartbeat.aspect.InvalidHeartbeatingActivityException;
 import io.github.swfheartbeat.aspect.TaskToken;
 import io.github.swfheartbeat.core.HeartbeatContext;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +67,7 @@ class HeartbeatAspectAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(WorkerConfiguration.class)
 			.withPropertyValues("worker.timeout=soon")
 			.run((context) -> {
-				assertThat(context).hasFailed();
+				assertThat(invalidActivity(context).getMethodDescription()).endsWith("Worker.timeout(String)");
 				FailureAnalysis analysis = new HeartbeatingActivityFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("timeout(String)")
 					.contains("heartbeatTimeout \"soon\", which is not a duration");
@@ -107,9 +109,8 @@ class HeartbeatAspectAutoConfigurationTests {
 	@Test
 	void methodWithoutTokenFailsTheStartUpNamingTheMethod() {
 		this.contextRunner.withUserConfiguration(BrokenWorkerConfiguration.class).run((context) -> {
-			assertThat(context).hasFailed();
+			assertThat(invalidActivity(context).getMethodDescription()).isEqualTo(BrokenWorker.class.getName() + ".work(String)");
 			FailureAnalysis analysis = new HeartbeatingActivityFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription())
 				.isEqualTo("The method " + BrokenWorker.class.getName() + ".work(String) is annotated with "
 						+ "@HeartbeatingActivity but has no way to find its activity task's token: it has no @TaskToken "
@@ -120,15 +121,24 @@ class HeartbeatAspectAutoConfigurationTests {
 
 	@Test
 	void flowActivityNeedsOnlyTheAnnotation() {
-		this.contextRunner.withUserConfiguration(FlowActivitiesConfiguration.class)
-			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withUserConfiguration(FlowActivitiesConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			// The activity is proxied: its calls are heartbeated once the Flow worker sets its context.
+			assertThat(AopUtils.isAopProxy(context.getBean(GreeterActivities.class))).isTrue();
+		});
 	}
 
 	@Test
 	void flowActivityWithoutTheFlowLibraryFailsTheStartUp() {
 		this.contextRunner.withUserConfiguration(FlowActivitiesConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(CurrentActivityExecutionContext.class))
-			.run((context) -> assertThat(context).hasFailed());
+			.run((context) -> {
+				assertThat(invalidActivity(context).getMethodDescription())
+					.isEqualTo(GreeterActivitiesImpl.class.getName() + ".greet(String)");
+				FailureAnalysis analysis = new HeartbeatingActivityFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("has no way to find its activity task's token");
+				assertThat(analysis.getAction()).contains("when the Flow library is on the classpath");
+			});
 	}
 
 	@Test
@@ -138,6 +148,20 @@ class HeartbeatAspectAutoConfigurationTests {
 				// Boot's own analyzers need arguments this test does not give.
 			})))
 			.hasAtLeastOneElementOfType(HeartbeatingActivityFailureAnalyzer.class);
+	}
+
+	/**
+	 * Returns the exception that failed the start-up: the one the failure analyzer explains, however
+	 * Spring wrapped it.
+	 */
+	private static InvalidHeartbeatingActivityException invalidActivity(AssertableApplicationContext context) {
+		Throwable failure = context.getStartupFailure();
+		for (Throwable error = failure; error != null; error = error.getCause()) {
+			if (error instanceof InvalidHeartbeatingActivityException invalid) {
+				return invalid;
+			}
+		}
+		throw new AssertionError("The start-up did not fail with an InvalidHeartbeatingActivityException", failure);
 	}
 
 	@Configuration(proxyBeanMethods = false)

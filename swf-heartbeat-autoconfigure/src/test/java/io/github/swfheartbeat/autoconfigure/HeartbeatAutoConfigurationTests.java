@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.swfheartbeat.client.SwfAsyncClientCustomizer;
+import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.DetailsOverflow;
 import io.github.swfheartbeat.core.HeartbeatHandle;
 import io.github.swfheartbeat.core.HeartbeatOptions;
@@ -35,10 +37,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link HeartbeatAutoConfiguration}.
@@ -88,6 +90,9 @@ class HeartbeatAutoConfigurationTests {
 				.doesNotHaveBean(HeartbeatTransport.class)
 				.doesNotHaveBean(HeartbeatEngineLifecycle.class)
 				.hasSingleBean(HeartbeatTemplate.class);
+			// The template sends through the application's service.
+			assertThat(context.getBean(HeartbeatTemplate.class).heartbeat("task-token-1")).isTrue();
+			assertThat(context.getBean(UserHeartbeatServiceConfiguration.class).oneShots).containsExactly("task-token-1");
 		});
 	}
 
@@ -133,6 +138,15 @@ class HeartbeatAutoConfigurationTests {
 
 	@Test
 	void bindsSyncClientThreads() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
+			.withPropertyValues("swf.heartbeat.sync-client-threads=3")
+			.run((context) -> assertThat(callThreads(context.getBean(HeartbeatTransport.class))).isEqualTo(3));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
+			.run((context) -> assertThat(callThreads(context.getBean(HeartbeatTransport.class))).isEqualTo(4));
+	}
+
+	@Test
+	void failsOnSyncClientThreadsBelowOne() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
 			.withPropertyValues("swf.heartbeat.sync-client-threads=0")
 			.run((context) -> assertThat(context).getFailure()
@@ -230,12 +244,37 @@ class HeartbeatAutoConfigurationTests {
 		});
 	}
 
+	/**
+	 * Threads of the blocking transport's own pool; the transport has no accessor for them.
+	 */
+	private static int callThreads(HeartbeatTransport transport) {
+		assertThat(transport).isInstanceOf(SwfClientTransport.class);
+		ThreadPoolExecutor executor = (ThreadPoolExecutor) ReflectionTestUtils.getField(transport, "executor");
+		return executor.getMaximumPoolSize();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserHeartbeatServiceConfiguration {
 
+		final List<String> oneShots = new CopyOnWriteArrayList<>();
+
 		@Bean
 		HeartbeatService userHeartbeatService() {
-			return mock(HeartbeatService.class);
+			return new HeartbeatService() {
+
+				@Override
+				public HeartbeatHandle start(String taskToken, HeartbeatOptions options) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public CompletableFuture<Boolean> heartbeatOnce(String taskToken, String details,
+						ActivityTaskInfo activityTask) {
+					UserHeartbeatServiceConfiguration.this.oneShots.add(taskToken);
+					return CompletableFuture.completedFuture(true);
+				}
+
+			};
 		}
 
 	}

@@ -81,18 +81,42 @@ class HeartbeatHealthContributorAutoConfigurationTests {
 
 	@Test
 	void bindsTheFailureThreshold() {
-		this.contextRunner.withPropertyValues("swf.heartbeat.health.failure-threshold=1")
+		// Two, below the default of five: the first failure leaves the indicator up, the second does not.
+		this.contextRunner.withPropertyValues("swf.heartbeat.health.failure-threshold=2")
 			.run((context) -> {
 				StubHeartbeatTransport transport = context.getBean(StubHeartbeatTransport.class);
+				HeartbeatHealthIndicator indicator = context.getBean(HeartbeatHealthIndicator.class);
 				transport.thenFail(StubHeartbeatTransport.rejected());
-				HeartbeatEngine engine = context.getBean(HeartbeatEngine.class);
 				// Failures count only while a task is at risk.
-				engine.start("task-token-1", HeartbeatOptions.defaults());
-				engine.heartbeatOnce("task-token-1", null, ActivityTaskInfo.unknown())
-					.exceptionally((failure) -> null)
-					.join();
-				assertThat(context.getBean(HeartbeatHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
+				context.getBean(HeartbeatEngine.class).start("task-token-1", HeartbeatOptions.defaults());
+				failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+				transport.thenFail(StubHeartbeatTransport.rejected());
+				failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
 			});
+	}
+
+	@Test
+	void defaultThresholdToleratesAFewFailures() {
+		this.contextRunner.run((context) -> {
+			StubHeartbeatTransport transport = context.getBean(StubHeartbeatTransport.class);
+			context.getBean(HeartbeatEngine.class).start("task-token-1", HeartbeatOptions.defaults());
+			for (int i = 0; i < 4; i++) {
+				transport.thenFail(StubHeartbeatTransport.rejected());
+				failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+			}
+			assertThat(context.getBean(HeartbeatHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			transport.thenFail(StubHeartbeatTransport.rejected());
+			failOneHeartbeat(context.getBean(HeartbeatEngine.class));
+			assertThat(context.getBean(HeartbeatHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
+		});
+	}
+
+	private static void failOneHeartbeat(HeartbeatEngine engine) {
+		assertThat(engine.heartbeatOnce("task-token-1", null, ActivityTaskInfo.unknown())
+			.handle((cancelRequested, failure) -> failure)
+			.join()).isNotNull();
 	}
 
 }

@@ -105,10 +105,16 @@ class HeartbeatMetricsAutoConfigurationTests {
 	void usesTheApplicationsRegistry() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HeartbeatMetricsAutoConfiguration.class, HeartbeatAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(HeartbeatMetricsAutoConfiguration.class, HeartbeatAutoConfiguration.class,
+					MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
 			.withBean(HeartbeatTransport.class, StubHeartbeatTransport::new)
 			.withBean(MeterRegistry.class, () -> registry)
-			.run((context) -> assertThat(context).hasSingleBean(HeartbeatMetrics.class));
+			.run((context) -> {
+				assertThat(context).hasSingleBean(HeartbeatMetrics.class).getBean(MeterRegistry.class).isSameAs(registry);
+				// The meters land in the application's own registry.
+				assertThat(registry.get("swf.heartbeat.rate.limit").gauge().value()).isEqualTo(150);
+				assertThat(registry.get("swf.heartbeat.tasks.active").gauge().value()).isZero();
+			});
 	}
 
 	@Test

@@ -86,7 +86,9 @@ class SwfClientAutoConfigurationTests {
 	@Test
 	void createsNoClientWithoutTheSwfSdk() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SwfClient.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(SwfClientProperties.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SwfClientProperties.class)
+				.doesNotHaveBean("swfClient")
+				.doesNotHaveBean("swfAsyncClient"));
 	}
 
 	@Test
@@ -148,7 +150,10 @@ class SwfClientAutoConfigurationTests {
 		// The shared client would clash with the Netty builder that max-concurrency needs.
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SwfClientAutoConfiguration.class))
 			.withPropertyValues("swf.client.region=eu-west-1", "swf.client.max-concurrency=16")
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(SwfAsyncClient.class));
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(SwfAsyncClient.class);
+				assertThat(context.getBean(SwfClientProperties.class).getMaxConcurrency()).isEqualTo(16);
+			});
 	}
 
 	@Test

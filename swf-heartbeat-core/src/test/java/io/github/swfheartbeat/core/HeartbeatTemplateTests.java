@@ -42,6 +42,8 @@ class HeartbeatTemplateTests {
 	@Test
 	void oneShotReturnsWhetherCancellationWasRequested() {
 		assertThat(this.template.heartbeat("token-1", "50%")).isFalse();
+		assertThat(this.transport.lastDetails.get()).isEqualTo("50%");
+		assertThat(this.template.heartbeat("token-1")).isFalse();
 		this.transport.cancelRequested = true;
 		assertThat(this.template.heartbeat("token-1")).isTrue();
 		assertThat(this.transport.lastDetails.get()).isNull();
@@ -99,6 +101,51 @@ class HeartbeatTemplateTests {
 	}
 
 	@Test
+	void oneShotRethrowsTheEnginesErrorAsItIs() {
+		ActivityTaskLostException lost = new ActivityTaskLostException(TaskTokenFingerprint.of("token-1"),
+				TaskLossReason.UNKNOWN_RESOURCE, null);
+		HeartbeatTemplate failing = new HeartbeatTemplate(new OneShotService(CompletableFuture.failedFuture(lost)));
+		assertThatExceptionOfType(ActivityTaskLostException.class).isThrownBy(() -> failing.heartbeat("token-1"))
+			.isSameAs(lost);
+	}
+
+	@Test
+	void oneShotWrapsACheckedFailureWithoutTheToken() {
+		Exception checked = new java.io.IOException("connection reset");
+		HeartbeatTemplate failing = new HeartbeatTemplate(new OneShotService(CompletableFuture.failedFuture(checked)));
+		assertThatExceptionOfType(HeartbeatException.class).isThrownBy(() -> failing.heartbeat("token-1"))
+			.withMessage("Heartbeat for " + TaskTokenFingerprint.of("token-1") + " failed")
+			.withCause(checked);
+	}
+
+	@Test
+	void interruptedOneShotGivesUpTheCallAndKeepsTheInterrupt() {
+		CompletableFuture<Boolean> pending = new CompletableFuture<>();
+		HeartbeatTemplate waiting = new HeartbeatTemplate(new OneShotService(pending));
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(HeartbeatException.class).isThrownBy(() -> waiting.heartbeat("token-1"))
+				.withMessage("Interrupted while recording a heartbeat for " + TaskTokenFingerprint.of("token-1"))
+				.withCauseInstanceOf(InterruptedException.class);
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			assertThat(pending).isCancelled();
+		}
+		finally {
+			Thread.interrupted();
+		}
+	}
+
+	@Test
+	void asyncWorkThatFailsToStartEndsTheHeartbeats() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.template.executeAsync("token-1", HeartbeatOptions.defaults(), (context) -> {
+				throw new IllegalStateException("could not submit");
+			}))
+			.withMessage("could not submit");
+		awaitNoActiveTasks();
+	}
+
+	@Test
 	void detailsOverTheLimitAreTruncatedByDefault() {
 		try (HeartbeatEngine truncating = new HeartbeatEngine(this.transport, HeartbeatEngineSettings.defaults())) {
 			new HeartbeatTemplate(truncating).heartbeat("token-1", "y".repeat(3000));
@@ -153,9 +200,29 @@ class HeartbeatTemplateTests {
 		assertThat(this.engine.stats().activeTasks()).isEqualTo(1);
 		work.completeExceptionally(new CompletionException(new IllegalStateException("failed")));
 		assertThat(result).isCompletedExceptionally();
+		// The stage's CompletionException wrapper is removed: callers see the work's own error.
+		assertThat(result.handle((value, failure) -> failure).join()).isInstanceOf(IllegalStateException.class)
+			.hasMessage("failed");
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(result::join)
 			.withCauseInstanceOf(IllegalStateException.class);
 		awaitNoActiveTasks();
+	}
+
+	@Test
+	void asyncWorkFailsWithItsOwnErrorWhateverWrapsIt() {
+		IllegalStateException plain = new IllegalStateException("plain");
+		assertThat(failureOf(CompletableFuture.failedFuture(plain))).isSameAs(plain);
+		IllegalStateException inner = new IllegalStateException("inner");
+		assertThat(failureOf(CompletableFuture.failedFuture(new java.util.concurrent.ExecutionException(inner))))
+			.isSameAs(inner);
+		CompletionException empty = new CompletionException("no cause", null);
+		assertThat(failureOf(CompletableFuture.failedFuture(empty))).isSameAs(empty);
+	}
+
+	private Throwable failureOf(CompletableFuture<String> stage) {
+		return this.template.executeAsync("token-1", HeartbeatOptions.defaults(), (context) -> stage)
+			.handle((value, failure) -> failure)
+			.join();
 	}
 
 	@Test
@@ -169,6 +236,21 @@ class HeartbeatTemplateTests {
 	private void awaitNoActiveTasks() {
 		// The scheduler thread retires closed tasks right after the handle closes.
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.engine.stats().activeTasks() == 0);
+	}
+
+	private record OneShotService(CompletableFuture<Boolean> answer) implements HeartbeatService {
+
+		@Override
+		public HeartbeatHandle start(String taskToken, HeartbeatOptions options) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public CompletableFuture<Boolean> heartbeatOnce(String taskToken, @Nullable String details,
+				ActivityTaskInfo activityTask) {
+			return this.answer;
+		}
+
 	}
 
 	private static final class CountingTransport implements HeartbeatTransport {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class DecisionPollLoopTests {
 		};
 		loop.answers.add(CompletableFuture.completedFuture("token-1"));
 		loop.start();
-		handling.await();
+		assertThat(handling.await(30, TimeUnit.SECONDS)).as("the task was handed to the worker").isTrue();
 		loop.stop();
 		assertThat(interrupted).containsExactly(true);
 		assertThat(loop.isRunning()).isFalse();
