@@ -454,6 +454,25 @@ public final class EmbeddedSwf implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the faults of the endpoint's own code (bugs, unexpected exceptions) since the start or
+	 * the last {@link #clearInternalErrors()}. SWF has no such faults: a client saw each as a 500
+	 * naming it, which the SDK may have retried away, so a test that sees one here should fail;
+	 * {@code EmbeddedSwfExtension} fails it.
+	 * @return the faults, oldest first
+	 */
+	public List<Throwable> internalErrors() {
+		return this.model.internalErrors().list();
+	}
+
+	/**
+	 * Forgets the faults {@link #internalErrors()} reports, and returns them.
+	 * @return the faults, oldest first
+	 */
+	public List<Throwable> clearInternalErrors() {
+		return this.model.internalErrors().drain();
+	}
+
+	/**
 	 * Returns how many calls of an operation arrived over HTTP (faulted and throttled ones
 	 * included) since the start or the last {@link #resetCallCounts()}.
 	 * @param operation the SWF operation, e.g. {@code "RecordActivityTaskHeartbeat"}

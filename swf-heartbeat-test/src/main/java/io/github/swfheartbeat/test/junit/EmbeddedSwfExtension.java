@@ -1,5 +1,6 @@
 package io.github.swfheartbeat.test.junit;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -23,7 +24,8 @@ import io.github.swfheartbeat.test.EmbeddedSwf;
  * <p>Registered on a static field, the endpoint starts before all tests and closes after all; on an
  * instance field, it starts before each test and closes after it. After each test the planned faults
  * are cleared and the rate limits go back to those the endpoint was built with, so one test's
- * misbehaviour does not leak into the next; the SWF state (domains, executions) is kept. Test and
+ * misbehaviour does not leak into the next; the SWF state (domains, executions) is kept. A test
+ * during which the endpoint's own code failed ({@link EmbeddedSwf#internalErrors()}) fails. Test and
  * lifecycle methods may declare an {@link EmbeddedSwf} parameter.
  */
 public class EmbeddedSwfExtension
@@ -84,17 +86,35 @@ public class EmbeddedSwfExtension
 		if (this.swf == null) {
 			return;
 		}
+		List<Throwable> internalErrors = this.swf.clearInternalErrors();
 		if (this.perTest) {
 			close();
-			return;
 		}
-		this.swf.faults().clear();
-		this.swf.throttling().reset();
+		else {
+			this.swf.faults().clear();
+			this.swf.throttling().reset();
+		}
+		failOn(internalErrors);
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
+		List<Throwable> internalErrors = (this.swf != null) ? this.swf.clearInternalErrors() : List.of();
 		close();
+		failOn(internalErrors);
+	}
+
+	/**
+	 * Fails the test that made the endpoint fail: the SDK may have retried its 500 into a success.
+	 */
+	private static void failOn(List<Throwable> internalErrors) {
+		if (internalErrors.isEmpty()) {
+			return;
+		}
+		AssertionError failure = new AssertionError("The embedded SWF endpoint failed internally "
+				+ internalErrors.size() + " time(s); first: " + internalErrors.get(0).getMessage());
+		internalErrors.forEach(failure::addSuppressed);
+		throw failure;
 	}
 
 	private void close() {

@@ -18,22 +18,20 @@ import io.github.swfheartbeat.test.state.SwfModel;
  *
  * <p>A few handler threads serve all requests: a long poll or a delayed answer returns its thread
  * at once and is answered later, so thousands of waiting polls cost no threads.
+ *
+ * <p>The JDK server writes a response's headers and body apart; unless the JVM runs with
+ * {@value #NO_DELAY_PROPERTY}{@code =true}, Nagle's algorithm then holds each body until the
+ * client's delayed ACK (about 40 ms on Linux), which caps a keep-alive connection at some 25 calls
+ * a second. The server reads that switch once per JVM and offers no per-server setting, so the
+ * endpoint leaves it to the program that owns the JVM: {@code EmbeddedSwfMain} sets it, test JVMs
+ * set it on their command line.
  */
 public final class EmbeddedSwfServer {
 
 	private static final int BACKLOG = 1024;
 
-	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-	static {
-		// The JDK server writes a response's headers and body apart; with Nagle's algorithm on, each
-		// answer then waits for the client's delayed ACK (about 40 ms on Linux), which caps a
-		// keep-alive connection at some 25 calls a second. The server reads the switch once, when
-		// its first instance in the JVM is created; a value set by the user wins.
-		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-			System.setProperty(NO_DELAY_PROPERTY, "true");
-		}
-	}
+	/** The JDK server's switch for TCP_NODELAY on accepted connections, read once per JVM. */
+	public static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
 	private final SwfModel model;
 

@@ -53,20 +53,38 @@ final class ExchangeReply {
 	}
 
 	void send(int status, String body) {
+		send(status, null, body);
+	}
+
+	/**
+	 * Sends an error answer: besides the body's {@code __type}, the {@code X-Amzn-Errortype} header
+	 * names the error, as AWS services do and as clients read it first.
+	 * @param status the HTTP status
+	 * @param type the error's qualified name, e.g. {@code com.amazonaws.swf.base.model#UnknownResourceFault}
+	 * @param body the error's JSON body
+	 */
+	void sendError(int status, String type, String body) {
+		int hash = type.indexOf('#');
+		String errorType = (hash < 0) ? type
+				: type.substring(hash + 1) + ":http://internal.amazon.com/coral/" + type.substring(0, hash) + "/";
+		send(status, errorType, body);
+	}
+
+	private void send(int status, String errorType, String body) {
 		if (!this.sent.compareAndSet(false, true)) {
 			return;
 		}
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		try {
 			if (this.latencyNanos > 0) {
-				this.delays.schedule(() -> this.executor.execute(() -> write(status, bytes)), this.latencyNanos,
-						TimeUnit.NANOSECONDS);
+				this.delays.schedule(() -> this.executor.execute(() -> write(status, errorType, bytes)),
+						this.latencyNanos, TimeUnit.NANOSECONDS);
 			}
 			else if (!this.handlerReturned && Thread.currentThread() == this.handlerThread) {
-				write(status, bytes);
+				write(status, errorType, bytes);
 			}
 			else {
-				this.executor.execute(() -> write(status, bytes));
+				this.executor.execute(() -> write(status, errorType, bytes));
 			}
 		}
 		catch (RejectedExecutionException ex) {
@@ -85,10 +103,13 @@ final class ExchangeReply {
 		}
 	}
 
-	private void write(int status, byte[] bytes) {
+	private void write(int status, String errorType, byte[] bytes) {
 		try {
 			this.exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
 			this.exchange.getResponseHeaders().set("x-amzn-RequestId", requestId());
+			if (errorType != null) {
+				this.exchange.getResponseHeaders().set("X-Amzn-Errortype", errorType);
+			}
 			this.exchange.sendResponseHeaders(status, bytes.length);
 			try (OutputStream body = this.exchange.getResponseBody()) {
 				body.write(bytes);

@@ -1,8 +1,6 @@
 package io.github.swfheartbeat.test.server;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -13,6 +11,7 @@ import io.github.swfheartbeat.test.json.JsonFieldException;
 import io.github.swfheartbeat.test.json.JsonObject;
 import io.github.swfheartbeat.test.json.JsonReader;
 import io.github.swfheartbeat.test.json.JsonSyntaxException;
+import io.github.swfheartbeat.test.json.JsonTypeException;
 import io.github.swfheartbeat.test.json.JsonWriter;
 import io.github.swfheartbeat.test.state.Operation;
 import io.github.swfheartbeat.test.state.SwfFault;
@@ -28,12 +27,15 @@ import io.github.swfheartbeat.test.state.SwfModel;
  */
 final class SwfRequestHandler implements HttpHandler {
 
-	private static final System.Logger logger = System.getLogger(SwfRequestHandler.class.getName());
-
 	static final String TARGET_PREFIX = "SimpleWorkflowService.";
+
+	private static final String HEARTBEAT = "RecordActivityTaskHeartbeat";
 
 	/** Marks calls of the endpoint's own helpers, which are neither counted, faulted nor throttled. */
 	static final String INTERNAL_CALL_HEADER = "X-Embedded-Swf-Internal";
+
+	/** SWF's limit of a request's size, 1 MB. */
+	static final int MAXIMUM_REQUEST_BYTES = 1024 * 1024;
 
 	private static final String UNKNOWN_OPERATION = "com.amazon.coral.service#UnknownOperationException";
 
@@ -80,13 +82,21 @@ final class SwfRequestHandler implements HttpHandler {
 		long latency = (operationName != null && !internal) ? this.faults.latencyNanos(operationName) : 0;
 		ExchangeReply reply = new ExchangeReply(exchange, this.executor, this.delays, latency);
 		try {
-			byte[] body = exchange.getRequestBody().readAllBytes();
+			byte[] body = exchange.getRequestBody().readNBytes(MAXIMUM_REQUEST_BYTES + 1);
 			if (!"POST".equals(exchange.getRequestMethod()) || operationName == null) {
 				fault(reply, 400, UNKNOWN_OPERATION, "Expected POST / with X-Amz-Target: " + TARGET_PREFIX
 						+ "<Operation>");
 				return;
 			}
-			if (!internal && !admit(operationName, body, reply)) {
+			if (body.length > MAXIMUM_REQUEST_BYTES) {
+				fault(reply, 400, VALIDATION, "Request size exceeds the limit of " + MAXIMUM_REQUEST_BYTES + " bytes");
+				return;
+			}
+			if (!internal) {
+				this.calls.increment(operationName);
+			}
+			JsonObject input = JsonReader.parseObject(body);
+			if (!internal && !admit(operationName, input, reply)) {
 				return;
 			}
 			Operation operation = this.model.operation(operationName);
@@ -94,8 +104,7 @@ final class SwfRequestHandler implements HttpHandler {
 				fault(reply, 400, UNKNOWN_OPERATION, "Unknown operation " + operationName);
 				return;
 			}
-			JsonObject input = JsonReader.parseObject(new String(body, StandardCharsets.UTF_8));
-			operation.invoke(input, (output) -> reply.send(200, JsonWriter.write(output)));
+			operation.invoke(input, (output) -> answer(reply, operationName, output));
 		}
 		catch (SwfFault ex) {
 			fault(reply, 400, ex.type(), ex.getMessage());
@@ -103,12 +112,11 @@ final class SwfRequestHandler implements HttpHandler {
 		catch (JsonFieldException ex) {
 			fault(reply, 400, VALIDATION, ex.getMessage());
 		}
-		catch (JsonSyntaxException ex) {
+		catch (JsonSyntaxException | JsonTypeException ex) {
 			fault(reply, 400, SERIALIZATION, ex.getMessage());
 		}
-		catch (RuntimeException ex) {
-			logger.log(Level.ERROR, "Operation " + operationName + " failed", ex);
-			fault(reply, 500, INTERNAL_FAILURE, "Internal failure: " + ex);
+		catch (RuntimeException | Error ex) {
+			internalError(reply, operationName, ex);
 		}
 		finally {
 			reply.handlerReturned();
@@ -116,12 +124,34 @@ final class SwfRequestHandler implements HttpHandler {
 	}
 
 	/**
-	 * Counts the call and decides whether it runs: a planned fault or an empty bucket answers it
-	 * instead.
+	 * Sends an operation's output; it may run on any thread that hands a waiting poll its task, so a
+	 * fault here is answered and recorded rather than thrown into that thread's work.
 	 */
-	private boolean admit(String operationName, byte[] body, ExchangeReply reply) {
-		this.calls.increment(operationName);
-		PlannedFault fault = this.faults.next(operationName, () -> taskTokenOf(body));
+	private void answer(ExchangeReply reply, String operationName, JsonObject output) {
+		String body;
+		try {
+			body = JsonWriter.write(output);
+		}
+		catch (RuntimeException | Error ex) {
+			internalError(reply, operationName, ex);
+			return;
+		}
+		reply.send(200, body);
+	}
+
+	private void internalError(ExchangeReply reply, String operationName, Throwable error) {
+		this.model.internalErrors().record(String.valueOf(operationName), error);
+		// Named in the body, so that whoever reads the SDK's exception sees it was the endpoint's own bug.
+		fault(reply, 500, INTERNAL_FAILURE,
+				"Embedded SWF internal error in " + operationName + ": " + error.getClass().getName() + ": "
+						+ error.getMessage());
+	}
+
+	/**
+	 * Decides whether a call runs: a planned fault or an empty bucket answers it instead.
+	 */
+	private boolean admit(String operationName, JsonObject input, ExchangeReply reply) {
+		PlannedFault fault = this.faults.next(operationName, () -> taskTokenOf(input));
 		if (fault != null) {
 			switch (fault.kind()) {
 				case RESET -> reply.reset();
@@ -133,16 +163,29 @@ final class SwfRequestHandler implements HttpHandler {
 			}
 			return false;
 		}
-		if (!this.throttling.tryAcquire(operationName)) {
+		if (!this.throttling.tryAcquire(operationName) || !withinWorkflowQuota(operationName, input)) {
 			fault(reply, 400, THROTTLING, "Rate exceeded");
 			return false;
 		}
 		return true;
 	}
 
-	private static String taskTokenOf(byte[] body) {
+	/**
+	 * Applies SWF's heartbeat quota per workflow execution, on top of the account's.
+	 */
+	private boolean withinWorkflowQuota(String operationName, JsonObject input) {
+		if (!HEARTBEAT.equals(operationName) || !this.throttling.appliesWorkflowQuotas()) {
+			return true;
+		}
+		String token = taskTokenOf(input);
+		String execution = (token != null) ? this.model.executionOfActivityTask(token) : null;
+		// A token of no task is not throttled here: the operation answers UnknownResourceFault.
+		return execution == null || this.throttling.tryAcquireWorkflowHeartbeat(execution);
+	}
+
+	private static String taskTokenOf(JsonObject input) {
 		try {
-			return JsonReader.parseObject(new String(body, StandardCharsets.UTF_8)).string("taskToken");
+			return input.string("taskToken");
 		}
 		catch (RuntimeException ex) {
 			// Not a call about a task; the operation reports malformed input itself.
@@ -151,7 +194,7 @@ final class SwfRequestHandler implements HttpHandler {
 	}
 
 	private static void fault(ExchangeReply reply, int status, String type, String message) {
-		reply.send(status, JsonWriter.write(new JsonObject().put("__type", type).put("message", message)));
+		reply.sendError(status, type, JsonWriter.write(new JsonObject().put("__type", type).put("message", message)));
 	}
 
 }

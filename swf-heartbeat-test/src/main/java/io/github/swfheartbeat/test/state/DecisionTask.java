@@ -15,6 +15,8 @@ final class DecisionTask {
 
 	long startedEventId;
 
+	long startedAtNanos;
+
 	ScheduledFuture<?> startToCloseTimer;
 
 	DecisionTask(WorkflowExecution execution, long scheduledEventId) {

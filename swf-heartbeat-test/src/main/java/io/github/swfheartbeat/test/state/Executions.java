@@ -72,7 +72,7 @@ final class Executions {
 				.put("taskPriority", priority)
 				.put("workflowType", type.identity())
 				.put("tagList", tagList.isEmpty() ? null : tagList), execution.startTimestamp);
-			execution.executionTimer = this.context.schedule(() -> timeOut(execution),
+			execution.executionTimer = this.context.scheduleTimeout(() -> timeOut(execution),
 					executionStartToClose * 1_000_000_000L);
 			this.model.decisions.schedule(execution);
 			return new JsonObject().put("runId", execution.runId);
@@ -130,6 +130,7 @@ final class Executions {
 		String runId = identity.requiredString("runId", 1, 64);
 		return this.context.locked(() -> {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
+			this.model.activities.timeOutDue(execution);
 			JsonObject info = new JsonObject().put("execution", execution.identity())
 				.put("workflowType", execution.type.identity())
 				.put("startTimestamp", execution.startTimestamp)
@@ -167,6 +168,7 @@ final class Executions {
 		boolean reverseOrder = input.bool("reverseOrder", false);
 		return this.context.locked(() -> {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
+			this.model.activities.timeOutDue(execution);
 			HistoryPages.Cursor cursor = (pageToken != null) ? HistoryPages.Cursor.decode(pageToken) : null;
 			return HistoryPages.page(execution, cursor, pageSize, reverseOrder, new JsonObject());
 		});

@@ -16,6 +16,8 @@ import io.github.swfheartbeat.test.json.JsonObject;
  */
 final class ModelContext {
 
+	private static final long PAUSED_TIMER_RECHECK_NANOS = 10_000_000L;
+
 	private final Object lock = new Object();
 
 	private final ScheduledThreadPoolExecutor timers;
@@ -26,7 +28,15 @@ final class ModelContext {
 
 	final Map<String, DecisionTask> decisionTasksByToken = new HashMap<>();
 
+	final InternalErrors internalErrors = new InternalErrors();
+
 	volatile Duration longPollTimeout;
+
+	/**
+	 * While set, timeout timers do nothing but look again a little later: a test seam showing that
+	 * each call judges the deadlines itself, whatever the timer thread is doing.
+	 */
+	volatile boolean timeoutTimersPaused;
 
 	int openActivityTasks;
 
@@ -58,14 +68,37 @@ final class ModelContext {
 	 * Runs an action on the timer thread after a delay, under the lock.
 	 */
 	ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
-		return this.timers.schedule(() -> locked(action), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+		return scheduleUnlocked(() -> locked(action), delayNanos);
+	}
+
+	/**
+	 * Runs a timeout's action on the timer thread after a delay, under the lock, unless timeout
+	 * timers are paused.
+	 */
+	ScheduledFuture<?> scheduleTimeout(Runnable action, long delayNanos) {
+		return schedule(() -> {
+			if (this.timeoutTimersPaused) {
+				scheduleTimeout(action, PAUSED_TIMER_RECHECK_NANOS);
+			}
+			else {
+				action.run();
+			}
+		}, delayNanos);
 	}
 
 	/**
 	 * Runs an action on the timer thread after a delay, without taking the lock.
 	 */
 	ScheduledFuture<?> scheduleUnlocked(Runnable action, long delayNanos) {
-		return this.timers.schedule(action, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+		return this.timers.schedule(() -> {
+			try {
+				action.run();
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				// The executor would keep it in a future nobody reads.
+				this.internalErrors.record("a timer", ex);
+			}
+		}, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -85,6 +118,15 @@ final class ModelContext {
 	 */
 	BigDecimal timestamp() {
 		return BigDecimal.valueOf(System.currentTimeMillis(), 3);
+	}
+
+	/**
+	 * Returns, as SWF writes timestamps, the wall-clock time of a past or future moment on the
+	 * {@link #nanoTime()} scale.
+	 */
+	BigDecimal timestampAt(long nanos) {
+		long millis = System.currentTimeMillis() + (nanos - nanoTime()) / 1_000_000;
+		return BigDecimal.valueOf(millis, 3);
 	}
 
 	Domain domain(String name) {

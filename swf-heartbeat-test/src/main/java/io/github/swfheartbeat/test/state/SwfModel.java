@@ -87,6 +87,14 @@ public final class SwfModel {
 	}
 
 	/**
+	 * Returns the faults of the endpoint's own code recorded so far.
+	 * @return the record
+	 */
+	public InternalErrors internalErrors() {
+		return this.context.internalErrors;
+	}
+
+	/**
 	 * Changes how long polls wait; polls already waiting keep their timeout.
 	 * @param longPollTimeout the new timeout
 	 */
@@ -152,7 +160,7 @@ public final class SwfModel {
 	public JsonObject startActivity(String domain, String workflowId, String runId, String activityId) {
 		return this.context.locked(() -> {
 			ActivityTask task = latestTask(domain, workflowId, runId, activityId);
-			if (!task.isAvailable()) {
+			if (!this.activities.isStillAvailable(task)) {
 				throw new IllegalStateException("Activity " + activityId + " is not waiting for a worker");
 			}
 			return this.activities.start(task, HELPER_IDENTITY);
@@ -195,7 +203,11 @@ public final class SwfModel {
 	public ActivitySnapshot activity(String taskToken) {
 		return this.context.locked(() -> {
 			ActivityTask task = this.context.activityTasksByToken.get(taskToken);
-			return (task != null) ? ActivitySnapshot.of(task) : null;
+			if (task == null) {
+				return null;
+			}
+			this.activities.timeOutDue(task.execution);
+			return ActivitySnapshot.of(task);
 		});
 	}
 
@@ -210,7 +222,11 @@ public final class SwfModel {
 	 * @throws IllegalStateException if it has no such activity
 	 */
 	public ActivitySnapshot activity(String domain, String workflowId, String runId, String activityId) {
-		return this.context.locked(() -> ActivitySnapshot.of(latestTask(domain, workflowId, runId, activityId)));
+		return this.context.locked(() -> {
+			ActivityTask task = latestTask(domain, workflowId, runId, activityId);
+			this.activities.timeOutDue(task.execution);
+			return ActivitySnapshot.of(task);
+		});
 	}
 
 	private ActivityTask latestTask(String domain, String workflowId, String runId, String activityId) {
@@ -219,6 +235,20 @@ public final class SwfModel {
 			throw new IllegalStateException("No activity " + activityId + " in workflow " + workflowId);
 		}
 		return task;
+	}
+
+	/**
+	 * Names the workflow execution an activity task belongs to, for quotas kept per execution.
+	 * @param taskToken the task's token
+	 * @return the execution's domain, workflow id and run id in one string, or {@code null} if no
+	 * task has that token
+	 */
+	public String executionOfActivityTask(String taskToken) {
+		return this.context.locked(() -> {
+			ActivityTask task = this.context.activityTasksByToken.get(taskToken);
+			return (task != null)
+					? task.execution.domain.name + '\n' + task.execution.workflowId + '\n' + task.execution.runId : null;
+		});
 	}
 
 	/**

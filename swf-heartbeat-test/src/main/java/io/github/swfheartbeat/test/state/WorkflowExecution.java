@@ -100,6 +100,18 @@ final class WorkflowExecution {
 		return eventId;
 	}
 
+	/**
+	 * Returns the timestamp, or the latest event's if that is later, so that history stays in order
+	 * when an event is stamped with the moment it happened rather than when it was recorded.
+	 */
+	BigDecimal notBefore(BigDecimal timestamp) {
+		if (this.history.isEmpty()) {
+			return timestamp;
+		}
+		BigDecimal latest = (BigDecimal) this.history.get(this.history.size() - 1).get("eventTimestamp");
+		return (latest.compareTo(timestamp) > 0) ? latest : timestamp;
+	}
+
 	JsonObject identity() {
 		return new JsonObject().put("workflowId", this.workflowId).put("runId", this.runId);
 	}

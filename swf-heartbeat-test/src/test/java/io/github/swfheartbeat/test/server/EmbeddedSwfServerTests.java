@@ -96,6 +96,32 @@ class EmbeddedSwfServerTests {
 		assertThat(ok.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
 	}
 
+	@Test
+	void everyErrorAnswerNamesItsErrorInXAmznErrortype() throws Exception {
+		assertErrorType(post("SimpleWorkflowService.LaunchRocket", "{}"), 400, "UnknownOperationException");
+		assertErrorType(post("SimpleWorkflowService.RecordActivityTaskHeartbeat", "{\"taskToken\":\"gone\"}"), 400,
+				"UnknownResourceFault");
+		assertErrorType(post("SimpleWorkflowService.RecordActivityTaskHeartbeat", "{}"), 400, "ValidationException");
+		swf.faults().throttleNext(HEARTBEAT, 1).failNext("DescribeDomain", 1, 503).denyNext("DescribeDomain", 1);
+		assertErrorType(post("SimpleWorkflowService.RecordActivityTaskHeartbeat", "{\"taskToken\":\"gone\"}"), 400,
+				"ThrottlingException");
+		assertErrorType(post("SimpleWorkflowService.DescribeDomain", "{\"name\":\"" + DOMAIN + "\"}"), 503,
+				"ServiceUnavailableException");
+		assertErrorType(post("SimpleWorkflowService.DescribeDomain", "{\"name\":\"" + DOMAIN + "\"}"), 400,
+				"OperationNotPermittedFault");
+		HttpResponse<String> ok = post("SimpleWorkflowService.DescribeDomain", "{\"name\":\"" + DOMAIN + "\"}");
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(ok.headers().firstValue("X-Amzn-Errortype")).isEmpty();
+	}
+
+	private static void assertErrorType(HttpResponse<String> response, int status, String errorType) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		// As AWS services send it: the short name, a colon, the namespace's URL.
+		assertThat(response.headers().firstValue("X-Amzn-Errortype"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith(errorType + ":http://"));
+		assertThat(response.body()).contains("#" + errorType + "\"");
+	}
+
 	private static HttpResponse<String> post(String target, String body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(swf.endpoint())
 			.header("Content-Type", "application/x-amz-json-1.0")
@@ -196,18 +222,6 @@ class EmbeddedSwfServerTests {
 	}
 
 	@Test
-	void swfQuotasRefillDescribeActivityTypeSlowly() {
-		swf.throttling().swfQuotas(true);
-		swf.throttling().limit("DescribeActivityType", 2, 6);
-		noRetries.describeActivityType((request) -> request.domain(DOMAIN).activityType((type) -> type.name("Work").version("1")));
-		noRetries.describeActivityType((request) -> request.domain(DOMAIN).activityType((type) -> type.name("Work").version("1")));
-		assertThatExceptionOfType(SwfException.class).isThrownBy(() -> noRetries.describeActivityType(
-				(request) -> request.domain(DOMAIN).activityType((type) -> type.name("Work").version("1"))));
-		// SWF's quota of the operation itself still applies to the others.
-		noRetries.recordActivityTaskHeartbeat((request) -> request.taskToken(heartbeatableToken()));
-	}
-
-	@Test
 	void builderLimitsApplyFromTheStart() {
 		try (EmbeddedSwf throttled = EmbeddedSwf.builder().throttling("DescribeDomain", 1, 0).start()) {
 			throttled.registerDomain("d");
@@ -239,7 +253,7 @@ class EmbeddedSwfServerTests {
 			.get(5, TimeUnit.SECONDS)
 			.cancelRequested()).isFalse();
 		for (CompletableFuture<PollForActivityTaskResponse> each : idle) {
-			assertThat(each.get(5, TimeUnit.SECONDS).taskToken()).isNull();
+			assertThat(each.get(5, TimeUnit.SECONDS).taskToken()).isEmpty();
 		}
 	}
 
