@@ -1,11 +1,12 @@
 package io.github.swfheartbeat.test.server;
 
-import java.io.IOException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
 
 import io.github.swfheartbeat.test.json.JsonFieldException;
 import io.github.swfheartbeat.test.json.JsonObject;
@@ -25,7 +26,8 @@ import io.github.swfheartbeat.test.state.SwfModel;
  * <p>SigV4 headers are accepted as they come and not verified: the endpoint serves tests on
  * loopback, with any credentials.
  */
-final class SwfRequestHandler implements HttpHandler {
+@Sharable
+final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
 	static final String TARGET_PREFIX = "SimpleWorkflowService.";
 
@@ -34,14 +36,12 @@ final class SwfRequestHandler implements HttpHandler {
 	/** Marks calls of the endpoint's own helpers, which are neither counted, faulted nor throttled. */
 	static final String INTERNAL_CALL_HEADER = "X-Embedded-Swf-Internal";
 
-	/** SWF's limit of a request's size, 1 MB. */
-	static final int MAXIMUM_REQUEST_BYTES = 1024 * 1024;
+	static final String VALIDATION = "com.amazon.coral.validate#ValidationException";
 
 	private static final String UNKNOWN_OPERATION = "com.amazon.coral.service#UnknownOperationException";
 
 	private static final String SERIALIZATION = "com.amazon.coral.service#SerializationException";
 
-	private static final String VALIDATION = "com.amazon.coral.validate#ValidationException";
 
 	private static final String NOT_PERMITTED = "com.amazonaws.swf.base.model#OperationNotPermittedFault";
 
@@ -59,37 +59,26 @@ final class SwfRequestHandler implements HttpHandler {
 
 	private final CallCounter calls;
 
-	private final Executor executor;
-
-	private final ScheduledExecutorService delays;
-
-	SwfRequestHandler(SwfModel model, FaultPlan faults, ThrottlePolicy throttling, CallCounter calls,
-			Executor executor, ScheduledExecutorService delays) {
+	SwfRequestHandler(SwfModel model, FaultPlan faults, ThrottlePolicy throttling, CallCounter calls) {
 		this.model = model;
 		this.faults = faults;
 		this.throttling = throttling;
 		this.calls = calls;
-		this.executor = executor;
-		this.delays = delays;
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) throws IOException {
-		String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+	protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+		String target = request.headers().get("X-Amz-Target");
 		String operationName = (target != null && target.startsWith(TARGET_PREFIX))
 				? target.substring(TARGET_PREFIX.length()) : null;
-		boolean internal = exchange.getRequestHeaders().containsKey(INTERNAL_CALL_HEADER);
+		boolean internal = request.headers().contains(INTERNAL_CALL_HEADER);
 		long latency = (operationName != null && !internal) ? this.faults.latencyNanos(operationName) : 0;
-		ExchangeReply reply = new ExchangeReply(exchange, this.executor, this.delays, latency);
+		ExchangeReply reply = new ExchangeReply(context.channel(), HttpUtil.isKeepAlive(request), latency);
 		try {
-			byte[] body = exchange.getRequestBody().readNBytes(MAXIMUM_REQUEST_BYTES + 1);
-			if (!"POST".equals(exchange.getRequestMethod()) || operationName == null) {
+			byte[] body = ByteBufUtil.getBytes(request.content());
+			if (!HttpMethod.POST.equals(request.method()) || operationName == null) {
 				fault(reply, 400, UNKNOWN_OPERATION, "Expected POST / with X-Amz-Target: " + TARGET_PREFIX
 						+ "<Operation>");
-				return;
-			}
-			if (body.length > MAXIMUM_REQUEST_BYTES) {
-				fault(reply, 400, VALIDATION, "Request size exceeds the limit of " + MAXIMUM_REQUEST_BYTES + " bytes");
 				return;
 			}
 			if (!internal) {
@@ -118,9 +107,12 @@ final class SwfRequestHandler implements HttpHandler {
 		catch (RuntimeException | Error ex) {
 			internalError(reply, operationName, ex);
 		}
-		finally {
-			reply.handlerReturned();
-		}
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+		// The connection broke, e.g. a client gave up on a long poll; nothing is left to answer.
+		context.close();
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.swfheartbeat.test.EmbeddedSwf;
-import io.github.swfheartbeat.test.server.EmbeddedSwfServer;
 
 /**
  * Runs the embedded SWF endpoint until the JVM is told to stop.
@@ -33,11 +32,6 @@ public final class EmbeddedSwfMain {
 		if (options.help()) {
 			System.out.println(CommandLineOptions.usage());
 			return;
-		}
-		// This program owns its JVM, so it may set the JDK server's JVM-wide switch; a value given on
-		// the command line wins.
-		if (System.getProperty(EmbeddedSwfServer.NO_DELAY_PROPERTY) == null) {
-			System.setProperty(EmbeddedSwfServer.NO_DELAY_PROPERTY, "true");
 		}
 		EmbeddedSwf swf = start(options, System.out);
 		CountDownLatch stopped = new CountDownLatch(1);

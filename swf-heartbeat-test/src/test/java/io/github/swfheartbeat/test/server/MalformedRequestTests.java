@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.swfheartbeat.test.ActivitySpec;
 import io.github.swfheartbeat.test.EmbeddedSwf;
+import io.github.swfheartbeat.test.json.JsonReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,10 +48,23 @@ class MalformedRequestTests {
 	}
 
 	@Test
-	void deepNestingIsASerializationError() throws Exception {
-		// The hand-written reader recursed once per level and overflowed its stack here.
-		String body = "{\"name\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-		assertError(post("DescribeDomain", body), SERIALIZATION);
+	void nestingDeeperThanTheLimitIsASerializationError() throws Exception {
+		// Within the limit the body parses, and only its member's type is wrong.
+		assertThat(post("DescribeDomain", nested(JsonReader.MAXIMUM_NESTING_DEPTH)).body())
+			.contains("Member 'name' must be a string");
+		HttpResponse<String> tooDeep = post("DescribeDomain", nested(JsonReader.MAXIMUM_NESTING_DEPTH + 1));
+		assertError(tooDeep, SERIALIZATION);
+		assertThat(tooDeep.body()).contains("nesting depth");
+		// The hand-written reader recursed once per level, overflowed its stack here and never answered.
+		assertError(post("DescribeDomain", nested(100_000)), SERIALIZATION);
+	}
+
+	/**
+	 * A DescribeDomain body whose name member is an array nested to the given depth, the object
+	 * around it included.
+	 */
+	private static String nested(int depth) {
+		return "{\"name\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}";
 	}
 
 	@Test
