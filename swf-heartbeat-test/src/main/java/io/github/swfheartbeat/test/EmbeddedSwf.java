@@ -473,6 +473,22 @@ public final class EmbeddedSwf implements AutoCloseable {
 	}
 
 	/**
+	 * Fails if the endpoint's own code failed since the start or the last check, and forgets those
+	 * faults; the JUnit extension and the Spring test support call it after each test.
+	 * @throws AssertionError naming the first fault, with every fault as a suppressed exception
+	 */
+	public void assertNoInternalErrors() {
+		List<Throwable> errors = clearInternalErrors();
+		if (errors.isEmpty()) {
+			return;
+		}
+		AssertionError failure = new AssertionError("The embedded SWF endpoint failed internally " + errors.size()
+				+ " time(s); first: " + errors.get(0).getMessage());
+		errors.forEach(failure::addSuppressed);
+		throw failure;
+	}
+
+	/**
 	 * Returns how many calls of an operation arrived over HTTP (faulted and throttled ones
 	 * included) since the start or the last {@link #resetCallCounts()}.
 	 * @param operation the SWF operation, e.g. {@code "RecordActivityTaskHeartbeat"}

@@ -1,6 +1,5 @@
 package io.github.swfheartbeat.test.junit;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -86,35 +85,31 @@ public class EmbeddedSwfExtension
 		if (this.swf == null) {
 			return;
 		}
-		List<Throwable> internalErrors = this.swf.clearInternalErrors();
-		if (this.perTest) {
-			close();
+		try {
+			// The SDK may have retried the endpoint's 500 into a success: fail the test here.
+			this.swf.assertNoInternalErrors();
 		}
-		else {
-			this.swf.faults().clear();
-			this.swf.throttling().reset();
+		finally {
+			if (this.perTest) {
+				close();
+			}
+			else {
+				this.swf.faults().clear();
+				this.swf.throttling().reset();
+			}
 		}
-		failOn(internalErrors);
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		List<Throwable> internalErrors = (this.swf != null) ? this.swf.clearInternalErrors() : List.of();
-		close();
-		failOn(internalErrors);
-	}
-
-	/**
-	 * Fails the test that made the endpoint fail: the SDK may have retried its 500 into a success.
-	 */
-	private static void failOn(List<Throwable> internalErrors) {
-		if (internalErrors.isEmpty()) {
-			return;
+		try {
+			if (this.swf != null) {
+				this.swf.assertNoInternalErrors();
+			}
 		}
-		AssertionError failure = new AssertionError("The embedded SWF endpoint failed internally "
-				+ internalErrors.size() + " time(s); first: " + internalErrors.get(0).getMessage());
-		internalErrors.forEach(failure::addSuppressed);
-		throw failure;
+		finally {
+			close();
+		}
 	}
 
 	private void close() {

@@ -1,11 +1,9 @@
 package io.github.swfheartbeat.test.junit;
 
-import java.lang.reflect.Field;
-
 import org.junit.jupiter.api.Test;
 
 import io.github.swfheartbeat.test.EmbeddedSwf;
-import io.github.swfheartbeat.test.state.SwfModel;
+import io.github.swfheartbeat.test.EmbeddedSwfInternals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -17,14 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class EmbeddedSwfExtensionInternalErrorsTests {
 
 	@Test
-	void aTestDuringWhichTheEndpointFailedInternallyFails() throws Exception {
+	void aTestDuringWhichTheEndpointFailedInternallyFails() {
 		EmbeddedSwfExtension extension = new EmbeddedSwfExtension();
 		extension.beforeAll(null);
 		extension.beforeEach(null);
 		EmbeddedSwf endpoint = extension.get();
 		extension.afterEach(null);
 		extension.beforeEach(null);
-		modelOf(endpoint).internalErrors().record("RecordActivityTaskHeartbeat", new IllegalStateException("boom"));
+		EmbeddedSwfInternals.recordInternalError(endpoint, new IllegalStateException("boom"));
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> extension.afterEach(null))
 			.withMessageContaining("failed internally 1 time(s)")
 			.withMessageContaining("boom");
@@ -33,15 +31,6 @@ class EmbeddedSwfExtensionInternalErrorsTests {
 		extension.afterEach(null);
 		extension.afterAll(null);
 		assertThat(endpoint.isRunning()).isFalse();
-	}
-
-	/**
-	 * The model is the endpoint's private part; reached here only to stand in for a bug in it.
-	 */
-	private static SwfModel modelOf(EmbeddedSwf endpoint) throws ReflectiveOperationException {
-		Field model = EmbeddedSwf.class.getDeclaredField("model");
-		model.setAccessible(true);
-		return (SwfModel) model.get(endpoint);
 	}
 
 }
