@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +41,12 @@ final class ModelContext {
 
 	int openActivityTasks;
 
-	ModelContext(Duration longPollTimeout) {
+	/** The clock tests move, or {@code null} for the system's. */
+	private final VirtualTime virtualTime;
+
+	ModelContext(Duration longPollTimeout, boolean virtualTime) {
 		this.longPollTimeout = longPollTimeout;
+		this.virtualTime = virtualTime ? new VirtualTime(System.currentTimeMillis()) : null;
 		this.timers = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "embedded-swf-timers");
 			thread.setDaemon(true);
@@ -72,10 +77,13 @@ final class ModelContext {
 	}
 
 	/**
-	 * Runs a timeout's action on the timer thread after a delay, under the lock, unless timeout
-	 * timers are paused.
+	 * Runs a timeout's action after a delay, under the lock: on the timer thread unless timeout
+	 * timers are paused, or when virtual time passes its moment.
 	 */
-	ScheduledFuture<?> scheduleTimeout(Runnable action, long delayNanos) {
+	Future<?> scheduleTimeout(Runnable action, long delayNanos) {
+		if (this.virtualTime != null) {
+			return this.virtualTime.schedule(action, delayNanos);
+		}
 		return schedule(() -> {
 			if (this.timeoutTimersPaused) {
 				scheduleTimeout(action, PAUSED_TIMER_RECHECK_NANOS);
@@ -110,14 +118,27 @@ final class ModelContext {
 	}
 
 	long nanoTime() {
-		return System.nanoTime();
+		return (this.virtualTime != null) ? this.virtualTime.nanoTime() : System.nanoTime();
 	}
 
 	/**
 	 * Returns now as SWF writes timestamps: epoch seconds with milliseconds.
 	 */
 	BigDecimal timestamp() {
-		return BigDecimal.valueOf(System.currentTimeMillis(), 3);
+		return (this.virtualTime != null) ? timestampAt(nanoTime())
+				: BigDecimal.valueOf(System.currentTimeMillis(), 3);
+	}
+
+	/**
+	 * Moves virtual time forward, applying every timeout that falls due on the way, in order.
+	 * @throws IllegalStateException if the model runs on the system's clock
+	 */
+	void advance(Duration duration) {
+		if (this.virtualTime == null) {
+			throw new IllegalStateException("The endpoint runs on the system's clock; build it with virtual time");
+		}
+		locked(() -> this.virtualTime.advance(duration.toNanos(),
+				(failure) -> this.internalErrors.record("a timeout", failure)));
 	}
 
 	/**
@@ -125,7 +146,8 @@ final class ModelContext {
 	 * {@link #nanoTime()} scale.
 	 */
 	BigDecimal timestampAt(long nanos) {
-		long millis = System.currentTimeMillis() + (nanos - nanoTime()) / 1_000_000;
+		long millis = (this.virtualTime != null) ? this.virtualTime.epochMillisAt(nanos)
+				: System.currentTimeMillis() + (nanos - System.nanoTime()) / 1_000_000;
 		return BigDecimal.valueOf(millis, 3);
 	}
 

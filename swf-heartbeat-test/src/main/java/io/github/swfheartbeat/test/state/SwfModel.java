@@ -35,11 +35,21 @@ public final class SwfModel {
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
 	/**
-	 * Creates an empty model.
+	 * Creates an empty model on the system's clock.
 	 * @param longPollTimeout how long a poll waits for a task before it answers with none
 	 */
 	public SwfModel(Duration longPollTimeout) {
-		this.context = new ModelContext(longPollTimeout);
+		this(longPollTimeout, false);
+	}
+
+	/**
+	 * Creates an empty model.
+	 * @param longPollTimeout how long a poll waits for a task before it answers with none
+	 * @param virtualTime whether its clock stands still until {@link #advance(Duration)} moves it,
+	 * rather than being the system's
+	 */
+	public SwfModel(Duration longPollTimeout, boolean virtualTime) {
+		this.context = new ModelContext(longPollTimeout, virtualTime);
 		this.registrations = new Registrations(this.context);
 		this.executions = new Executions(this);
 		this.decisions = new Decisions(this);
@@ -84,6 +94,24 @@ public final class SwfModel {
 	 */
 	public List<String> operationNames() {
 		return List.copyOf(this.operations.keySet());
+	}
+
+	/**
+	 * Moves virtual time forward: every timeout that falls due on the way is applied in order, its
+	 * history event stamped with its moment.
+	 * @param duration how far
+	 * @throws IllegalStateException if the model runs on the system's clock
+	 */
+	public void advance(Duration duration) {
+		this.context.advance(duration);
+	}
+
+	/**
+	 * Returns the model's time now, as the epoch milliseconds its history events carry.
+	 * @return the time
+	 */
+	public long currentTimeMillis() {
+		return this.context.locked(() -> this.context.timestamp().movePointRight(3).longValueExact());
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 
 import io.github.swfheartbeat.test.json.JsonObject;
 import io.github.swfheartbeat.test.state.Domain.RegisteredType;
@@ -64,7 +64,7 @@ final class WorkflowExecution {
 
 	BigDecimal latestActivityTaskTimestamp;
 
-	ScheduledFuture<?> executionTimer;
+	Future<?> executionTimer;
 
 	WorkflowExecution(Domain domain, String workflowId, String runId, RegisteredType type, JsonObject taskList,
 			long taskStartToCloseTimeout, long executionStartToCloseTimeout, String childPolicy, String taskPriority,
