@@ -1,5 +1,8 @@
 package io.github.swfheartbeat.test;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,11 +88,37 @@ class VirtualTimeTests {
 	}
 
 	@Test
-	void anEndpointOnTheSystemsClockCannotBeAdvanced() {
+	void anEndpointOnTheSystemsClockCannotBeAdvanced() throws Exception {
 		try (EmbeddedSwf swf = EmbeddedSwf.start()) {
 			assertThatIllegalStateException().isThrownBy(() -> swf.advance(Duration.ofSeconds(1)))
 				.withMessageContaining("virtual time");
+			HttpResponse<String> refused = postAdvance(swf, "{\"duration\":\"PT1S\"}");
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body()).contains("virtual time");
 		}
+	}
+
+	@Test
+	void clientsInOtherLanguagesAdvanceTimeOverHttp() throws Exception {
+		try (EmbeddedSwf swf = start()) {
+			Instant start = swf.currentTime();
+			swf.startActivity(ActivitySpec.builder(DOMAIN, "Work", "1").heartbeatTimeout(Duration.ofMinutes(10)).build());
+			HttpResponse<String> advanced = postAdvance(swf, "{\"duration\":\"PT10M\"}");
+			assertThat(advanced.statusCode()).isEqualTo(200);
+			assertThat(advanced.body())
+				.isEqualTo("{\"currentTime\":" + start.plus(Duration.ofMinutes(10)).toEpochMilli() + "}");
+			assertThat(swf.openActivityTaskCount()).isZero();
+			assertThat(postAdvance(swf, "{\"duration\":\"-PT1S\"}").statusCode()).isEqualTo(400);
+			assertThat(postAdvance(swf, "{\"duration\":\"ten minutes\"}").statusCode()).isEqualTo(400);
+		}
+	}
+
+	private static HttpResponse<String> postAdvance(EmbeddedSwf swf, String body) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(swf.endpoint().resolve("/embedded-swf/advance"))
+				.timeout(Duration.ofSeconds(10))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static EmbeddedSwf start() {

@@ -1,5 +1,8 @@
 package io.github.swfheartbeat.test.server;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -30,6 +33,9 @@ import io.github.swfheartbeat.test.state.SwfModel;
 final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
 	static final String TARGET_PREFIX = "SimpleWorkflowService.";
+
+	/** The endpoint's own call that moves virtual time, outside SWF's API. */
+	static final String ADVANCE_PATH = "/embedded-swf/advance";
 
 	private static final String HEARTBEAT = "RecordActivityTaskHeartbeat";
 
@@ -74,6 +80,10 @@ final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 		boolean internal = request.headers().contains(INTERNAL_CALL_HEADER);
 		long latency = (operationName != null && !internal) ? this.faults.latencyNanos(operationName) : 0;
 		ExchangeReply reply = new ExchangeReply(context.channel(), HttpUtil.isKeepAlive(request), latency);
+		if (ADVANCE_PATH.equals(request.uri())) {
+			advance(request, reply);
+			return;
+		}
 		try {
 			byte[] body = ByteBufUtil.getBytes(request.content());
 			if (!HttpMethod.POST.equals(request.method()) || operationName == null) {
@@ -113,6 +123,27 @@ final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
 		// The connection broke, e.g. a client gave up on a long poll; nothing is left to answer.
 		context.close();
+	}
+
+	/**
+	 * Moves virtual time for clients that cannot call {@code EmbeddedSwf.advance}, e.g. tests in
+	 * other languages against the standalone endpoint: {@code POST /embedded-swf/advance} with
+	 * {@code {"duration":"PT10M"}} answers {@code {"currentTime":<epoch millis>}}.
+	 */
+	private void advance(FullHttpRequest request, ExchangeReply reply) {
+		try {
+			if (!HttpMethod.POST.equals(request.method())) {
+				throw new IllegalArgumentException("Expected POST " + ADVANCE_PATH);
+			}
+			String duration = JsonReader.parseObject(ByteBufUtil.getBytes(request.content()))
+				.requiredString("duration", 1, 64);
+			this.model.advance(Duration.parse(duration));
+			reply.send(200, JsonWriter.write(new JsonObject().put("currentTime", this.model.currentTimeMillis())));
+		}
+		catch (IllegalStateException | IllegalArgumentException | DateTimeParseException | JsonSyntaxException
+				| JsonTypeException | JsonFieldException ex) {
+			fault(reply, 400, VALIDATION, ex.getMessage());
+		}
 	}
 
 	/**
