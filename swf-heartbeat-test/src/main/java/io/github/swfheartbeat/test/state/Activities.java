@@ -183,6 +183,9 @@ final class Activities {
 	 * Tells whether a task may be handed to a worker now; one whose deadline passed is timed out.
 	 */
 	boolean isStillAvailable(ActivityTask task) {
+		if (task.isAvailable()) {
+			this.model.executions.timeOutIfDue(task.execution);
+		}
 		return task.isAvailable() && !timeOutIfDue(task);
 	}
 
@@ -259,6 +262,10 @@ final class Activities {
 	 */
 	ActivityTask openTask(String taskToken) {
 		ActivityTask task = this.context.activityTasksByToken.get(taskToken);
+		if (task != null && task.isOpen()) {
+			// A task dies with its execution, whose own deadline may have passed unnoticed.
+			this.model.executions.timeOutIfDue(task.execution);
+		}
 		if (task == null || !task.isOpen() || timeOutIfDue(task)) {
 			throw SwfFault.unknownResource("Unknown activity task, token " + TaskTokens.fingerprint(taskToken));
 		}

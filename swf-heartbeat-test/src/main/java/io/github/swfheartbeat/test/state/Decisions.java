@@ -77,7 +77,11 @@ final class Decisions {
 				return nextPage(domain, HistoryPages.Cursor.decode(pageToken), pageSize, reverseOrder);
 			}
 			TaskQueue<DecisionTask> taskList = domain.decisionTaskList(taskListName);
-			DecisionTask task = taskList.nextTask(DecisionTask::isAvailable);
+			DecisionTask task = taskList.nextTask((queued) -> {
+				// Never hand out a decision task of an execution whose own deadline passed unnoticed.
+				this.model.executions.timeOutIfDue(queued.execution);
+				return queued.isAvailable();
+			});
 			if (task != null) {
 				return start(task, identity, pageSize, reverseOrder);
 			}
@@ -140,6 +144,9 @@ final class Decisions {
 		decisions.forEach(Decisions::validate);
 		return this.context.locked(() -> {
 			DecisionTask task = this.context.decisionTasksByToken.get(taskToken);
+			if (task != null) {
+				this.model.executions.timeOutIfDue(task.execution);
+			}
 			if (task != null && isPastStartToClose(task)) {
 				// Judged now, whether or not the timer has fired.
 				timeOut(task);

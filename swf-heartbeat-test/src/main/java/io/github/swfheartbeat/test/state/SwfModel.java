@@ -234,6 +234,7 @@ public final class SwfModel {
 			if (task == null) {
 				return null;
 			}
+			this.executions.timeOutIfDue(task.execution);
 			this.activities.timeOutDue(task.execution);
 			return ActivitySnapshot.of(task);
 		});
@@ -252,6 +253,7 @@ public final class SwfModel {
 	public ActivitySnapshot activity(String domain, String workflowId, String runId, String activityId) {
 		return this.context.locked(() -> {
 			ActivityTask task = latestTask(domain, workflowId, runId, activityId);
+			this.executions.timeOutIfDue(task.execution);
 			this.activities.timeOutDue(task.execution);
 			return ActivitySnapshot.of(task);
 		});

@@ -66,6 +66,9 @@ final class WorkflowExecution {
 
 	Future<?> executionTimer;
 
+	/** When the execution started, on the model's clock, for its start-to-close timeout. */
+	long startedAtNanos;
+
 	WorkflowExecution(Domain domain, String workflowId, String runId, RegisteredType type, JsonObject taskList,
 			long taskStartToCloseTimeout, long executionStartToCloseTimeout, String childPolicy, String taskPriority,
 			List<String> tagList, BigDecimal startTimestamp) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
+import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
@@ -90,10 +91,11 @@ class DeadlinesJudgedOnArrivalTests {
 
 	@Test
 	void aHeartbeatJustAfterScheduleToCloseIsUnknown() {
-		long scheduling = System.nanoTime();
 		String[] task = swf.start(new JsonObject().put("scheduleToCloseTimeout", "1"));
+		// The endpoint scheduled the task before this point, so its deadline lies at most 1 s after it.
+		long scheduled = System.nanoTime();
 		swf.client.recordActivityTaskHeartbeat((request) -> request.taskToken(task[0]));
-		waitUntil(scheduling + Duration.ofSeconds(1).plus(LATE).toNanos());
+		waitUntil(scheduled + Duration.ofSeconds(1).plus(LATE).toNanos());
 		assertThatExceptionOfType(UnknownResourceException.class)
 			.isThrownBy(() -> swf.client.recordActivityTaskHeartbeat((request) -> request.taskToken(task[0])));
 		assertThat(onlyTimeOut(task[1], task[2]).activityTaskTimedOutEventAttributes().timeoutType())
@@ -141,6 +143,50 @@ class DeadlinesJudgedOnArrivalTests {
 			.until(() -> swf.history(workflowId, runId)
 				.stream()
 				.filter((event) -> event.eventType() == EventType.DECISION_TASK_TIMED_OUT)
+				.count() == 1);
+	}
+
+	@Test
+	void aHeartbeatJustAfterTheExecutionsStartToCloseIsUnknown() {
+		String workflowType = "Flow-" + UUID.randomUUID();
+		swf.client.registerWorkflowType((request) -> request.domain(ModelOverHttp.DOMAIN)
+			.name(workflowType)
+			.version("1")
+			.defaultChildPolicy("TERMINATE")
+			.defaultTaskStartToCloseTimeout("NONE"));
+		String decisions = "decisions-" + UUID.randomUUID();
+		String activities = "activities-" + UUID.randomUUID();
+		String workflowId = "workflow-" + UUID.randomUUID();
+		String runId = swf.client.startWorkflowExecution((request) -> request.domain(ModelOverHttp.DOMAIN)
+			.workflowId(workflowId)
+			.workflowType((type) -> type.name(workflowType).version("1"))
+			.taskList((list) -> list.name(decisions))
+			// Two seconds: a decision, a poll and a heartbeat must fit before the deadline on a loaded machine.
+			.executionStartToCloseTimeout("2")).runId();
+		// The endpoint started the execution before this point.
+		long started = System.nanoTime();
+		String decisionToken = swf.client.pollForDecisionTask(
+				(request) -> request.domain(ModelOverHttp.DOMAIN).taskList((list) -> list.name(decisions)))
+			.taskToken();
+		swf.client.respondDecisionTaskCompleted((request) -> request.taskToken(decisionToken)
+			.decisions((decision) -> decision.decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
+				.scheduleActivityTaskDecisionAttributes((attributes) -> attributes
+					.activityType((type) -> type.name(ModelOverHttp.ACTIVITY_TYPE).version("1"))
+					.activityId("a1")
+					.taskList((list) -> list.name(activities)))));
+		String token = swf.client.pollForActivityTask(
+				(request) -> request.domain(ModelOverHttp.DOMAIN).taskList((list) -> list.name(activities)))
+			.taskToken();
+		swf.client.recordActivityTaskHeartbeat((request) -> request.taskToken(token));
+		waitUntil(started + Duration.ofSeconds(2).plus(LATE).toNanos());
+		assertThatExceptionOfType(UnknownResourceException.class)
+			.isThrownBy(() -> swf.client.recordActivityTaskHeartbeat((request) -> request.taskToken(token)));
+		swf.model.context.timeoutTimersPaused = false;
+		await().during(Duration.ofMillis(100))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> swf.history(workflowId, runId)
+				.stream()
+				.filter((event) -> event.eventType() == EventType.WORKFLOW_EXECUTION_TIMED_OUT)
 				.count() == 1);
 	}
 
