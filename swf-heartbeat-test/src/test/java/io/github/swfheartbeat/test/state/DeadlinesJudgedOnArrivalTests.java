@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
+import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
 import io.github.swfheartbeat.test.json.JsonObject;
 
@@ -71,7 +74,7 @@ class DeadlinesJudgedOnArrivalTests {
 		assertThat(timedOut.activityTaskTimedOutEventAttributes().details()).isEqualTo("last");
 		// Stamped when the deadline passed, not when the late call noticed it.
 		assertThat(timedOut.eventTimestamp()).isBefore(late);
-		assertTimedOutOnce(task[1], task[2]);
+		assertRecordedOnce(task[1], task[2], EventType.ACTIVITY_TASK_TIMED_OUT);
 	}
 
 	@Test
@@ -86,7 +89,7 @@ class DeadlinesJudgedOnArrivalTests {
 		assertThat(timedOut.activityTaskTimedOutEventAttributes().timeoutType())
 			.isEqualTo(ActivityTaskTimeoutType.START_TO_CLOSE);
 		assertThat(timedOut.activityTaskTimedOutEventAttributes().details()).isEqualTo("working");
-		assertTimedOutOnce(task[1], task[2]);
+		assertRecordedOnce(task[1], task[2], EventType.ACTIVITY_TASK_TIMED_OUT);
 	}
 
 	@Test
@@ -118,51 +121,25 @@ class DeadlinesJudgedOnArrivalTests {
 
 	@Test
 	void aDecisionJustAfterItsStartToCloseIsUnknown() {
-		String workflowType = "Flow-" + UUID.randomUUID();
-		swf.client.registerWorkflowType((request) -> request.domain(ModelOverHttp.DOMAIN)
-			.name(workflowType)
-			.version("1")
-			.defaultChildPolicy("TERMINATE")
-			.defaultExecutionStartToCloseTimeout("600"));
-		String taskList = "decisions-" + UUID.randomUUID();
-		String workflowId = "workflow-" + UUID.randomUUID();
-		String runId = swf.client.startWorkflowExecution((request) -> request.domain(ModelOverHttp.DOMAIN)
-			.workflowId(workflowId)
-			.workflowType((type) -> type.name(workflowType).version("1"))
-			.taskList((list) -> list.name(taskList))
-			.taskStartToCloseTimeout("1")).runId();
+		String decisions = "decisions-" + UUID.randomUUID();
+		WorkflowExecution execution = startExecution(decisions,
+				(request) -> request.taskStartToCloseTimeout("1").executionStartToCloseTimeout("600"));
 		PollForDecisionTaskResponse decisionTask = swf.client.pollForDecisionTask(
-				(request) -> request.domain(ModelOverHttp.DOMAIN).taskList((list) -> list.name(taskList)));
+				(request) -> request.domain(ModelOverHttp.DOMAIN).taskList((list) -> list.name(decisions)));
 		long started = System.nanoTime();
 		waitUntil(started + Duration.ofSeconds(1).plus(LATE).toNanos());
 		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> swf.client
 			.respondDecisionTaskCompleted((request) -> request.taskToken(decisionTask.taskToken())));
-		swf.model.context.timeoutTimersPaused = false;
-		await().during(Duration.ofMillis(100))
-			.atMost(Duration.ofSeconds(2))
-			.until(() -> swf.history(workflowId, runId)
-				.stream()
-				.filter((event) -> event.eventType() == EventType.DECISION_TASK_TIMED_OUT)
-				.count() == 1);
+		assertRecordedOnce(execution.workflowId(), execution.runId(), EventType.DECISION_TASK_TIMED_OUT);
 	}
 
 	@Test
 	void aHeartbeatJustAfterTheExecutionsStartToCloseIsUnknown() {
-		String workflowType = "Flow-" + UUID.randomUUID();
-		swf.client.registerWorkflowType((request) -> request.domain(ModelOverHttp.DOMAIN)
-			.name(workflowType)
-			.version("1")
-			.defaultChildPolicy("TERMINATE")
-			.defaultTaskStartToCloseTimeout("NONE"));
 		String decisions = "decisions-" + UUID.randomUUID();
 		String activities = "activities-" + UUID.randomUUID();
-		String workflowId = "workflow-" + UUID.randomUUID();
-		String runId = swf.client.startWorkflowExecution((request) -> request.domain(ModelOverHttp.DOMAIN)
-			.workflowId(workflowId)
-			.workflowType((type) -> type.name(workflowType).version("1"))
-			.taskList((list) -> list.name(decisions))
-			// Two seconds: a decision, a poll and a heartbeat must fit before the deadline on a loaded machine.
-			.executionStartToCloseTimeout("2")).runId();
+		// Two seconds: a decision, a poll and a heartbeat must fit before the deadline on a loaded machine.
+		WorkflowExecution execution = startExecution(decisions,
+				(request) -> request.taskStartToCloseTimeout("NONE").executionStartToCloseTimeout("2"));
 		// The endpoint started the execution before this point.
 		long started = System.nanoTime();
 		String decisionToken = swf.client.pollForDecisionTask(
@@ -181,13 +158,28 @@ class DeadlinesJudgedOnArrivalTests {
 		waitUntil(started + Duration.ofSeconds(2).plus(LATE).toNanos());
 		assertThatExceptionOfType(UnknownResourceException.class)
 			.isThrownBy(() -> swf.client.recordActivityTaskHeartbeat((request) -> request.taskToken(token)));
-		swf.model.context.timeoutTimersPaused = false;
-		await().during(Duration.ofMillis(100))
-			.atMost(Duration.ofSeconds(2))
-			.until(() -> swf.history(workflowId, runId)
-				.stream()
-				.filter((event) -> event.eventType() == EventType.WORKFLOW_EXECUTION_TIMED_OUT)
-				.count() == 1);
+		assertRecordedOnce(execution.workflowId(), execution.runId(), EventType.WORKFLOW_EXECUTION_TIMED_OUT);
+	}
+
+	/**
+	 * Starts an execution of a workflow type of its own on a decision task list of its own.
+	 */
+	private static WorkflowExecution startExecution(String decisions,
+			Consumer<StartWorkflowExecutionRequest.Builder> timeouts) {
+		String workflowType = "Flow-" + UUID.randomUUID();
+		swf.client.registerWorkflowType((request) -> request.domain(ModelOverHttp.DOMAIN)
+			.name(workflowType)
+			.version("1")
+			.defaultChildPolicy("TERMINATE"));
+		String workflowId = "workflow-" + UUID.randomUUID();
+		String runId = swf.client.startWorkflowExecution((request) -> {
+			request.domain(ModelOverHttp.DOMAIN)
+				.workflowId(workflowId)
+				.workflowType((type) -> type.name(workflowType).version("1"))
+				.taskList((list) -> list.name(decisions));
+			timeouts.accept(request);
+		}).runId();
+		return WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
 	}
 
 	private static HistoryEvent onlyTimeOut(String workflowId, String runId) {
@@ -200,15 +192,16 @@ class DeadlinesJudgedOnArrivalTests {
 	}
 
 	/**
-	 * Resumes the timers, which then find the task closed: the history keeps one timeout event.
+	 * Resumes the timers, which then find the task or execution closed: the history keeps one
+	 * timeout event.
 	 */
-	private static void assertTimedOutOnce(String workflowId, String runId) {
+	private static void assertRecordedOnce(String workflowId, String runId, EventType timeout) {
 		swf.model.context.timeoutTimersPaused = false;
 		await().during(Duration.ofMillis(100))
 			.atMost(Duration.ofSeconds(2))
 			.until(() -> swf.history(workflowId, runId)
 				.stream()
-				.filter((event) -> event.eventType() == EventType.ACTIVITY_TASK_TIMED_OUT)
+				.filter((event) -> event.eventType() == timeout)
 				.count() == 1);
 	}
 
