@@ -2,6 +2,7 @@ package io.github.swfheartbeat.test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class EmbeddedSwf implements AutoCloseable {
 	private boolean closed;
 
 	private EmbeddedSwf(Builder builder) {
-		this.model = new SwfModel(builder.longPollTimeout);
+		this.model = new SwfModel(builder.longPollTimeout, builder.virtualTime);
 		this.throttling = new ThrottlePolicy(builder.swfQuotas, builder.limits);
 		this.server = new EmbeddedSwfServer(this.model, this.faults, this.throttling, this.calls);
 		try {
@@ -214,6 +215,34 @@ public final class EmbeddedSwf implements AutoCloseable {
 	 */
 	public void longPollTimeout(Duration timeout) {
 		this.model.longPollTimeout(timeout);
+	}
+
+	/**
+	 * Moves the endpoint's virtual time forward: every activity, decision and execution timeout that
+	 * falls due on the way is applied, in order, and its history event carries the virtual moment it
+	 * fell due. Calls arriving later are judged at the new time. Long polls and throttling keep to
+	 * real time.
+	 * <pre class="code">
+	 * EmbeddedSwf swf = EmbeddedSwf.builder().virtualTime().start();
+	 * StartedActivity task = swf.startActivity(ActivitySpec.builder("orders", "Ship", "1")
+	 *     .heartbeatTimeout(Duration.ofMinutes(10)).build());
+	 * swf.advance(Duration.ofMinutes(10));
+	 * assertThat(swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.TIMED_OUT);
+	 * </pre>
+	 * @param duration how far, not negative
+	 * @throws IllegalStateException unless the endpoint was built with {@link Builder#virtualTime()}
+	 */
+	public void advance(Duration duration) {
+		this.model.advance(duration);
+	}
+
+	/**
+	 * Returns the endpoint's time now: the system's, or the virtual time {@link #advance(Duration)}
+	 * moves, which starts at the moment the endpoint started.
+	 * @return the time, to the millisecond, as history events carry it
+	 */
+	public Instant currentTime() {
+		return Instant.ofEpochMilli(this.model.currentTimeMillis());
 	}
 
 	/**
@@ -454,6 +483,41 @@ public final class EmbeddedSwf implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the faults of the endpoint's own code (bugs, unexpected exceptions) since the start or
+	 * the last {@link #clearInternalErrors()}. SWF has no such faults: a client saw each as a 500
+	 * naming it, which the SDK may have retried away, so a test that sees one here should fail;
+	 * {@code EmbeddedSwfExtension} fails it.
+	 * @return the faults, oldest first
+	 */
+	public List<Throwable> internalErrors() {
+		return this.model.internalErrors().list();
+	}
+
+	/**
+	 * Forgets the faults {@link #internalErrors()} reports, and returns them.
+	 * @return the faults, oldest first
+	 */
+	public List<Throwable> clearInternalErrors() {
+		return this.model.internalErrors().drain();
+	}
+
+	/**
+	 * Fails if the endpoint's own code failed since the start or the last check, and forgets those
+	 * faults; the JUnit extension and the Spring test support call it after each test.
+	 * @throws AssertionError naming the first fault, with every fault as a suppressed exception
+	 */
+	public void assertNoInternalErrors() {
+		List<Throwable> errors = clearInternalErrors();
+		if (errors.isEmpty()) {
+			return;
+		}
+		AssertionError failure = new AssertionError("The embedded SWF endpoint failed internally " + errors.size()
+				+ " time(s); first: " + errors.get(0).getMessage());
+		errors.forEach(failure::addSuppressed);
+		throw failure;
+	}
+
+	/**
 	 * Returns how many calls of an operation arrived over HTTP (faulted and throttled ones
 	 * included) since the start or the last {@link #resetCallCounts()}.
 	 * @param operation the SWF operation, e.g. {@code "RecordActivityTaskHeartbeat"}
@@ -522,6 +586,8 @@ public final class EmbeddedSwf implements AutoCloseable {
 
 		private boolean swfQuotas;
 
+		private boolean virtualTime;
+
 		private final Map<String, double[]> limits = new LinkedHashMap<>();
 
 		private Builder() {
@@ -576,6 +642,16 @@ public final class EmbeddedSwf implements AutoCloseable {
 				throw new IllegalArgumentException("A bucket needs a size of at least 1 and a refill rate of at least 0");
 			}
 			this.limits.put(operation, new double[] { bucketSize, refillPerSecond });
+			return this;
+		}
+
+		/**
+		 * Runs the endpoint on virtual time: its clock stands still until {@link EmbeddedSwf#advance}
+		 * moves it, so a test can let hours of timeouts pass in no time and exactly.
+		 * @return this builder
+		 */
+		public Builder virtualTime() {
+			this.virtualTime = true;
 			return this;
 		}
 

@@ -5,10 +5,12 @@ package io.github.swfheartbeat.test;
  * is answered with SWF's {@code ThrottlingException}; a bucket starts full and refills at a steady
  * rate.
  *
- * <p>Two sources of limits: SWF's own quotas (the account-level bucket sizes and refill rates SWF
- * documents), off by default, and limits set per operation, which apply whether or not SWF's quotas
- * are on and take precedence over them. Only calls over HTTP from clients count; {@link EmbeddedSwf}'s
- * own helpers are never throttled.
+ * <p>Two sources of limits: SWF's own quotas, off by default, and limits set per operation, which
+ * apply whether or not SWF's quotas are on and take precedence over SWF's account-level quota of
+ * that operation. SWF's quotas are the account-level bucket sizes and refill rates SWF documents
+ * per operation, plus its workflow-level quota of {@code RecordActivityTaskHeartbeat}: a bucket of
+ * 1,000 per workflow execution refilled at 1,000 a second, applied on top of the account's. Only
+ * calls over HTTP from clients count; {@link EmbeddedSwf}'s own helpers are never throttled.
  */
 public interface Throttling {
 

@@ -66,6 +66,39 @@ class EmbeddedSwfTests {
 	}
 
 	@Test
+	void taskTokensAreAsLongAndOpaqueAsSwfs() {
+		SwfClient client = swf.syncClient();
+		String first = swf.startActivity(ActivitySpec.of(DOMAIN, "Work", "1")).taskToken();
+		String second = swf.startActivity(ActivitySpec.of(DOMAIN, "Work", "1")).taskToken();
+		client.registerWorkflowType((request) -> request.domain(DOMAIN)
+			.name("Tokens")
+			.version("1")
+			.defaultChildPolicy("TERMINATE")
+			.defaultExecutionStartToCloseTimeout("600")
+			.defaultTaskStartToCloseTimeout("NONE"));
+		client.startWorkflowExecution((request) -> request.domain(DOMAIN)
+			.workflowId("tokens")
+			.workflowType((type) -> type.name("Tokens").version("1"))
+			.taskList((list) -> list.name("tokens")));
+		String decision = client.pollForDecisionTask((request) -> request.domain(DOMAIN).taskList((list) -> list.name("tokens")))
+			.taskToken();
+		for (String token : List.of(first, second, decision)) {
+			// SWF's tokens run to several hundred characters, within the API's 1,024.
+			assertThat(token).hasSizeBetween(500, 1024).matches("[A-Za-z0-9_-]+");
+		}
+		assertThat(first).isNotEqualTo(second);
+		assertThat(commonPrefixLength(first, second)).isLessThan(8);
+	}
+
+	private static int commonPrefixLength(String one, String other) {
+		int length = 0;
+		while (length < Math.min(one.length(), other.length()) && one.charAt(length) == other.charAt(length)) {
+			length++;
+		}
+		return length;
+	}
+
+	@Test
 	void scheduledActivityHistoryReadsAsSwfWritesIt() {
 		ScheduledActivity scheduled = swf.scheduleActivity(ActivitySpec.builder(DOMAIN, "Work", "1")
 			.taskList("other")

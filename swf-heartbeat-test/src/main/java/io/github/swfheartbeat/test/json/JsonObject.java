@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * A JSON object with typed, validating accessors for its members.
  *
- * <p>Accessors return {@code null} for a missing member and throw {@link JsonFieldException} for a
- * member of the wrong type or outside its length bounds, so request handlers read their input in one
- * line per member.
+ * <p>Accessors return {@code null} for a missing member, throw {@link JsonTypeException} for a
+ * member of the wrong type and {@link JsonFieldException} for one outside its length bounds, so
+ * request handlers read their input in one line per member.
  */
 public final class JsonObject {
 
@@ -84,7 +84,7 @@ public final class JsonObject {
 		if (value == null || value instanceof String) {
 			return (String) value;
 		}
-		throw new JsonFieldException(name, value, "Member must be a string");
+		throw new JsonTypeException(name, "a string");
 	}
 
 	/**
@@ -128,7 +128,7 @@ public final class JsonObject {
 		if (value == null || value instanceof JsonObject) {
 			return (JsonObject) value;
 		}
-		throw new JsonFieldException(name, value, "Member must be a structure");
+		throw new JsonTypeException(name, "a structure");
 	}
 
 	/**
@@ -155,12 +155,12 @@ public final class JsonObject {
 			return List.of();
 		}
 		if (!(value instanceof List<?> list)) {
-			throw new JsonFieldException(name, value, "Member must be a list");
+			throw new JsonTypeException(name, "a list");
 		}
 		List<JsonObject> objects = new ArrayList<>(list.size());
 		for (Object element : list) {
 			if (!(element instanceof JsonObject object)) {
-				throw new JsonFieldException(name, element, "Member must be a list of structures");
+				throw new JsonTypeException(name, "a list of structures");
 			}
 			objects.add(object);
 		}
@@ -177,7 +177,7 @@ public final class JsonObject {
 		if (value == null || value instanceof Long) {
 			return (Long) value;
 		}
-		throw new JsonFieldException(name, value, "Member must be an integer");
+		throw new JsonTypeException(name, "an integer");
 	}
 
 	/**
@@ -194,7 +194,7 @@ public final class JsonObject {
 		if (value instanceof Boolean bool) {
 			return bool;
 		}
-		throw new JsonFieldException(name, value, "Member must be a boolean");
+		throw new JsonTypeException(name, "a boolean");
 	}
 
 	private static void checkLength(String name, String value, int minLength, int maxLength) {

@@ -1,6 +1,6 @@
 /**
- * A small JSON reader and writer for the AWS JSON 1.0 bodies the endpoint receives and sends.
- *
- * <p>Kept in-house so that the module adds no JSON library to a user's test class path.
+ * The AWS JSON 1.0 bodies the endpoint receives and sends: requests parsed by Jackson's streaming
+ * parser (jackson-core only, no data binding) within SWF's limits, read through a validating
+ * {@link io.github.swfheartbeat.test.json.JsonObject}; responses written by a small writer.
  */
 package io.github.swfheartbeat.test.json;

@@ -23,7 +23,8 @@ import io.github.swfheartbeat.test.EmbeddedSwf;
  * <p>Registered on a static field, the endpoint starts before all tests and closes after all; on an
  * instance field, it starts before each test and closes after it. After each test the planned faults
  * are cleared and the rate limits go back to those the endpoint was built with, so one test's
- * misbehaviour does not leak into the next; the SWF state (domains, executions) is kept. Test and
+ * misbehaviour does not leak into the next; the SWF state (domains, executions) is kept. A test
+ * during which the endpoint's own code failed ({@link EmbeddedSwf#internalErrors()}) fails. Test and
  * lifecycle methods may declare an {@link EmbeddedSwf} parameter.
  */
 public class EmbeddedSwfExtension
@@ -84,17 +85,31 @@ public class EmbeddedSwfExtension
 		if (this.swf == null) {
 			return;
 		}
-		if (this.perTest) {
-			close();
-			return;
+		try {
+			// The SDK may have retried the endpoint's 500 into a success: fail the test here.
+			this.swf.assertNoInternalErrors();
 		}
-		this.swf.faults().clear();
-		this.swf.throttling().reset();
+		finally {
+			if (this.perTest) {
+				close();
+			}
+			else {
+				this.swf.faults().clear();
+				this.swf.throttling().reset();
+			}
+		}
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		close();
+		try {
+			if (this.swf != null) {
+				this.swf.assertNoInternalErrors();
+			}
+		}
+		finally {
+			close();
+		}
 	}
 
 	private void close() {

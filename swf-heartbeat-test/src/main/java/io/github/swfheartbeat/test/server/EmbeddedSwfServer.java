@@ -4,36 +4,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import io.github.swfheartbeat.test.state.SwfModel;
 
 /**
- * The JDK HTTP server that carries SWF's protocol for one model, bound to 127.0.0.1.
+ * The HTTP server that carries SWF's protocol for one model, bound to 127.0.0.1, on Netty (which
+ * the SDK's async client brings already).
  *
- * <p>A few handler threads serve all requests: a long poll or a delayed answer returns its thread
- * at once and is answered later, so thousands of waiting polls cost no threads.
+ * <p>A few event-loop threads serve all connections: a long poll or a delayed answer holds no
+ * thread and is answered later, so thousands of waiting polls cost no threads. Connections have
+ * TCP_NODELAY set, per server: an answer never waits for the client's delayed ACK.
  */
 public final class EmbeddedSwfServer {
 
 	private static final int BACKLOG = 1024;
-
-	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-	static {
-		// The JDK server writes a response's headers and body apart; with Nagle's algorithm on, each
-		// answer then waits for the client's delayed ACK (about 40 ms on Linux), which caps a
-		// keep-alive connection at some 25 calls a second. The server reads the switch once, when
-		// its first instance in the JVM is created; a value set by the user wins.
-		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-			System.setProperty(NO_DELAY_PROPERTY, "true");
-		}
-	}
 
 	private final SwfModel model;
 
@@ -43,11 +44,13 @@ public final class EmbeddedSwfServer {
 
 	private final CallCounter calls;
 
-	private HttpServer server;
+	private EventLoopGroup acceptor;
 
-	private ExecutorService executor;
+	private EventLoopGroup workers;
 
-	private ScheduledExecutorService delays;
+	private ChannelGroup connections;
+
+	private Channel listener;
 
 	private int port;
 
@@ -72,43 +75,63 @@ public final class EmbeddedSwfServer {
 	 * @throws UncheckedIOException if the port cannot be bound
 	 */
 	public synchronized int start(int port) {
-		if (this.server != null) {
+		if (this.listener != null) {
 			return this.port;
 		}
 		int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-		this.executor = Executors.newFixedThreadPool(threads, daemonThreads("embedded-swf-http-"));
-		this.delays = Executors.newSingleThreadScheduledExecutor(daemonThreads("embedded-swf-delays-"));
+		this.acceptor = new MultiThreadIoEventLoopGroup(1, daemonThreads("embedded-swf-accept-"),
+				NioIoHandler.newFactory());
+		this.workers = new MultiThreadIoEventLoopGroup(threads, daemonThreads("embedded-swf-http-"),
+				NioIoHandler.newFactory());
+		ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+		SwfRequestHandler handler = new SwfRequestHandler(this.model, this.faults, this.throttling, this.calls);
+		ServerBootstrap bootstrap = new ServerBootstrap().group(this.acceptor, this.workers)
+			.channel(NioServerSocketChannel.class)
+			.option(ChannelOption.SO_BACKLOG, BACKLOG)
+			.option(ChannelOption.SO_REUSEADDR, true)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childHandler(new ChannelInitializer<SocketChannel>() {
+
+				@Override
+				protected void initChannel(SocketChannel channel) {
+					connections.add(channel);
+					channel.pipeline().addLast(new HttpServerCodec(), new RequestAggregator(), handler);
+				}
+
+			});
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-					BACKLOG);
-			server.setExecutor(this.executor);
-			server.createContext("/",
-					new SwfRequestHandler(this.model, this.faults, this.throttling, this.calls, this.executor,
-							this.delays));
-			server.start();
-			this.server = server;
-			this.port = server.getAddress().getPort();
-			return this.port;
+			this.listener = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+				.syncUninterruptibly()
+				.channel();
 		}
-		catch (IOException ex) {
-			this.executor.shutdownNow();
-			this.delays.shutdownNow();
-			throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, ex);
+		catch (Exception ex) {
+			shutDownThreads();
+			IOException cause = (ex instanceof IOException io) ? io : new IOException(ex);
+			throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, cause);
 		}
+		this.connections = connections;
+		this.port = ((InetSocketAddress) this.listener.localAddress()).getPort();
+		return this.port;
 	}
 
 	/**
 	 * Stops listening and closes every connection; waiting polls are answered with no task first.
 	 */
 	public synchronized void stop() {
-		if (this.server == null) {
+		if (this.listener == null) {
 			return;
 		}
+		// The answers are queued on each connection's event loop ahead of its close.
 		this.model.releasePollers();
-		this.server.stop(0);
-		this.executor.shutdownNow();
-		this.delays.shutdownNow();
-		this.server = null;
+		this.listener.close().syncUninterruptibly();
+		this.connections.close().awaitUninterruptibly();
+		shutDownThreads();
+		this.listener = null;
+	}
+
+	private void shutDownThreads() {
+		this.acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+		this.workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 
 	/**
@@ -116,7 +139,7 @@ public final class EmbeddedSwfServer {
 	 * @return whether it is started
 	 */
 	public synchronized boolean isRunning() {
-		return this.server != null;
+		return this.listener != null;
 	}
 
 	/**
@@ -127,7 +150,7 @@ public final class EmbeddedSwfServer {
 		return this.port;
 	}
 
-	private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+	private static ThreadFactory daemonThreads(String prefix) {
 		AtomicInteger counter = new AtomicInteger();
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());

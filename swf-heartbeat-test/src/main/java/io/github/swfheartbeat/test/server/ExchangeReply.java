@@ -1,78 +1,105 @@
 package io.github.swfheartbeat.test.server;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * Sends the one answer of one exchange: at once on the handler's thread, or later from any thread
- * through the server's executor, after the latency planned for the operation.
+ * Sends the one answer of one request: at once or later, from any thread (Netty queues the write
+ * to the connection's event loop, so a thread holding the model's lock never blocks on it), after
+ * the latency planned for the operation.
  */
 final class ExchangeReply {
 
-	private static final System.Logger logger = System.getLogger(ExchangeReply.class.getName());
-
 	static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
-	private final HttpExchange exchange;
+	private final Channel channel;
 
-	private final Executor executor;
-
-	private final ScheduledExecutorService delays;
+	private final boolean keepAlive;
 
 	private final long latencyNanos;
 
-	private final Thread handlerThread = Thread.currentThread();
-
 	private final AtomicBoolean sent = new AtomicBoolean();
 
-	private volatile boolean handlerReturned;
-
-	ExchangeReply(HttpExchange exchange, Executor executor, ScheduledExecutorService delays, long latencyNanos) {
-		this.exchange = exchange;
-		this.executor = executor;
-		this.delays = delays;
+	ExchangeReply(Channel channel, boolean keepAlive, long latencyNanos) {
+		this.channel = channel;
+		this.keepAlive = keepAlive;
 		this.latencyNanos = latencyNanos;
 	}
 
-	/**
-	 * Marks the handler as returned: from now on answers go through the executor, since the thread
-	 * that sends them may hold the model's lock.
-	 */
-	void handlerReturned() {
-		this.handlerReturned = true;
+	void send(int status, String body) {
+		send(status, null, body);
 	}
 
-	void send(int status, String body) {
+	/**
+	 * Sends an error answer: besides the body's {@code __type}, the {@code X-Amzn-Errortype} header
+	 * names the error, as AWS services do and as clients read it first.
+	 * @param status the HTTP status
+	 * @param type the error's qualified name, e.g. {@code com.amazonaws.swf.base.model#UnknownResourceFault}
+	 * @param body the error's JSON body
+	 */
+	void sendError(int status, String type, String body) {
+		send(status, errorType(type), body);
+	}
+
+	static String errorType(String type) {
+		int hash = type.indexOf('#');
+		return (hash < 0) ? type
+				: type.substring(hash + 1) + ":http://internal.amazon.com/coral/" + type.substring(0, hash) + "/";
+	}
+
+	private void send(int status, String errorType, String body) {
 		if (!this.sent.compareAndSet(false, true)) {
 			return;
 		}
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		FullHttpResponse response = response(status, errorType, body, this.keepAlive);
+		Runnable write = () -> {
+			ChannelFuture written = this.channel.writeAndFlush(response);
+			if (!this.keepAlive) {
+				written.addListener(ChannelFutureListener.CLOSE);
+			}
+		};
 		try {
 			if (this.latencyNanos > 0) {
-				this.delays.schedule(() -> this.executor.execute(() -> write(status, bytes)), this.latencyNanos,
-						TimeUnit.NANOSECONDS);
-			}
-			else if (!this.handlerReturned && Thread.currentThread() == this.handlerThread) {
-				write(status, bytes);
+				this.channel.eventLoop().schedule(write, this.latencyNanos, TimeUnit.NANOSECONDS);
 			}
 			else {
-				this.executor.execute(() -> write(status, bytes));
+				write.run();
 			}
 		}
 		catch (RejectedExecutionException ex) {
 			// The server stopped meanwhile and closed the connection; nobody waits for this answer.
-			this.exchange.close();
+			response.release();
 		}
+	}
+
+	static FullHttpResponse response(int status, String errorType, String body, boolean keepAlive) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+				Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)));
+		response.headers()
+			.set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+			.set("x-amzn-RequestId", requestId());
+		if (errorType != null) {
+			response.headers().set("X-Amzn-Errortype", errorType);
+		}
+		if (!keepAlive) {
+			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		}
+		return response;
 	}
 
 	/**
@@ -80,26 +107,7 @@ final class ExchangeReply {
 	 */
 	void reset() {
 		if (this.sent.compareAndSet(false, true)) {
-			// Closing an exchange before its response headers closes the connection itself.
-			this.exchange.close();
-		}
-	}
-
-	private void write(int status, byte[] bytes) {
-		try {
-			this.exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-			this.exchange.getResponseHeaders().set("x-amzn-RequestId", requestId());
-			this.exchange.sendResponseHeaders(status, bytes.length);
-			try (OutputStream body = this.exchange.getResponseBody()) {
-				body.write(bytes);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// The client went away, e.g. it gave up on a long poll; nothing is left to answer.
-			logger.log(Level.DEBUG, "Could not send a response: {0}", ex.toString());
-		}
-		finally {
-			this.exchange.close();
+			this.channel.close();
 		}
 	}
 

@@ -1,18 +1,21 @@
 package io.github.swfheartbeat.test.server;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
 
 import io.github.swfheartbeat.test.json.JsonFieldException;
 import io.github.swfheartbeat.test.json.JsonObject;
 import io.github.swfheartbeat.test.json.JsonReader;
 import io.github.swfheartbeat.test.json.JsonSyntaxException;
+import io.github.swfheartbeat.test.json.JsonTypeException;
 import io.github.swfheartbeat.test.json.JsonWriter;
 import io.github.swfheartbeat.test.state.Operation;
 import io.github.swfheartbeat.test.state.SwfFault;
@@ -26,20 +29,25 @@ import io.github.swfheartbeat.test.state.SwfModel;
  * <p>SigV4 headers are accepted as they come and not verified: the endpoint serves tests on
  * loopback, with any credentials.
  */
-final class SwfRequestHandler implements HttpHandler {
-
-	private static final System.Logger logger = System.getLogger(SwfRequestHandler.class.getName());
+@Sharable
+final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
 	static final String TARGET_PREFIX = "SimpleWorkflowService.";
 
+	/** The endpoint's own call that moves virtual time, outside SWF's API. */
+	static final String ADVANCE_PATH = "/embedded-swf/advance";
+
+	private static final String HEARTBEAT = "RecordActivityTaskHeartbeat";
+
 	/** Marks calls of the endpoint's own helpers, which are neither counted, faulted nor throttled. */
 	static final String INTERNAL_CALL_HEADER = "X-Embedded-Swf-Internal";
+
+	static final String VALIDATION = "com.amazon.coral.validate#ValidationException";
 
 	private static final String UNKNOWN_OPERATION = "com.amazon.coral.service#UnknownOperationException";
 
 	private static final String SERIALIZATION = "com.amazon.coral.service#SerializationException";
 
-	private static final String VALIDATION = "com.amazon.coral.validate#ValidationException";
 
 	private static final String NOT_PERMITTED = "com.amazonaws.swf.base.model#OperationNotPermittedFault";
 
@@ -57,36 +65,37 @@ final class SwfRequestHandler implements HttpHandler {
 
 	private final CallCounter calls;
 
-	private final Executor executor;
-
-	private final ScheduledExecutorService delays;
-
-	SwfRequestHandler(SwfModel model, FaultPlan faults, ThrottlePolicy throttling, CallCounter calls,
-			Executor executor, ScheduledExecutorService delays) {
+	SwfRequestHandler(SwfModel model, FaultPlan faults, ThrottlePolicy throttling, CallCounter calls) {
 		this.model = model;
 		this.faults = faults;
 		this.throttling = throttling;
 		this.calls = calls;
-		this.executor = executor;
-		this.delays = delays;
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) throws IOException {
-		String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+	protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+		String target = request.headers().get("X-Amz-Target");
 		String operationName = (target != null && target.startsWith(TARGET_PREFIX))
 				? target.substring(TARGET_PREFIX.length()) : null;
-		boolean internal = exchange.getRequestHeaders().containsKey(INTERNAL_CALL_HEADER);
+		boolean internal = request.headers().contains(INTERNAL_CALL_HEADER);
 		long latency = (operationName != null && !internal) ? this.faults.latencyNanos(operationName) : 0;
-		ExchangeReply reply = new ExchangeReply(exchange, this.executor, this.delays, latency);
+		ExchangeReply reply = new ExchangeReply(context.channel(), HttpUtil.isKeepAlive(request), latency);
+		if (ADVANCE_PATH.equals(request.uri())) {
+			advance(request, reply);
+			return;
+		}
 		try {
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			if (!"POST".equals(exchange.getRequestMethod()) || operationName == null) {
+			byte[] body = ByteBufUtil.getBytes(request.content());
+			if (!HttpMethod.POST.equals(request.method()) || operationName == null) {
 				fault(reply, 400, UNKNOWN_OPERATION, "Expected POST / with X-Amz-Target: " + TARGET_PREFIX
 						+ "<Operation>");
 				return;
 			}
-			if (!internal && !admit(operationName, body, reply)) {
+			if (!internal) {
+				this.calls.increment(operationName);
+			}
+			JsonObject input = JsonReader.parseObject(body);
+			if (!internal && !admit(operationName, input, reply)) {
 				return;
 			}
 			Operation operation = this.model.operation(operationName);
@@ -94,8 +103,7 @@ final class SwfRequestHandler implements HttpHandler {
 				fault(reply, 400, UNKNOWN_OPERATION, "Unknown operation " + operationName);
 				return;
 			}
-			JsonObject input = JsonReader.parseObject(new String(body, StandardCharsets.UTF_8));
-			operation.invoke(input, (output) -> reply.send(200, JsonWriter.write(output)));
+			operation.invoke(input, (output) -> answer(reply, operationName, output));
 		}
 		catch (SwfFault ex) {
 			fault(reply, 400, ex.type(), ex.getMessage());
@@ -103,25 +111,70 @@ final class SwfRequestHandler implements HttpHandler {
 		catch (JsonFieldException ex) {
 			fault(reply, 400, VALIDATION, ex.getMessage());
 		}
-		catch (JsonSyntaxException ex) {
+		catch (JsonSyntaxException | JsonTypeException ex) {
 			fault(reply, 400, SERIALIZATION, ex.getMessage());
 		}
-		catch (RuntimeException ex) {
-			logger.log(Level.ERROR, "Operation " + operationName + " failed", ex);
-			fault(reply, 500, INTERNAL_FAILURE, "Internal failure: " + ex);
+		catch (RuntimeException | Error ex) {
+			internalError(reply, operationName, ex);
 		}
-		finally {
-			reply.handlerReturned();
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+		// The connection broke, e.g. a client gave up on a long poll; nothing is left to answer.
+		context.close();
+	}
+
+	/**
+	 * Moves virtual time for clients that cannot call {@code EmbeddedSwf.advance}, e.g. tests in
+	 * other languages against the standalone endpoint: {@code POST /embedded-swf/advance} with
+	 * {@code {"duration":"PT10M"}} answers {@code {"currentTime":<epoch millis>}}.
+	 */
+	private void advance(FullHttpRequest request, ExchangeReply reply) {
+		try {
+			if (!HttpMethod.POST.equals(request.method())) {
+				throw new IllegalArgumentException("Expected POST " + ADVANCE_PATH);
+			}
+			String duration = JsonReader.parseObject(ByteBufUtil.getBytes(request.content()))
+				.requiredString("duration", 1, 64);
+			this.model.advance(Duration.parse(duration));
+			reply.send(200, JsonWriter.write(new JsonObject().put("currentTime", this.model.currentTimeMillis())));
+		}
+		catch (IllegalStateException | IllegalArgumentException | DateTimeParseException | JsonSyntaxException
+				| JsonTypeException | JsonFieldException ex) {
+			fault(reply, 400, VALIDATION, ex.getMessage());
 		}
 	}
 
 	/**
-	 * Counts the call and decides whether it runs: a planned fault or an empty bucket answers it
-	 * instead.
+	 * Sends an operation's output; it may run on any thread that hands a waiting poll its task, so a
+	 * fault here is answered and recorded rather than thrown into that thread's work.
 	 */
-	private boolean admit(String operationName, byte[] body, ExchangeReply reply) {
-		this.calls.increment(operationName);
-		PlannedFault fault = this.faults.next(operationName, () -> taskTokenOf(body));
+	private void answer(ExchangeReply reply, String operationName, JsonObject output) {
+		String body;
+		try {
+			body = JsonWriter.write(output);
+		}
+		catch (RuntimeException | Error ex) {
+			internalError(reply, operationName, ex);
+			return;
+		}
+		reply.send(200, body);
+	}
+
+	private void internalError(ExchangeReply reply, String operationName, Throwable error) {
+		this.model.internalErrors().record(String.valueOf(operationName), error);
+		// Named in the body, so that whoever reads the SDK's exception sees it was the endpoint's own bug.
+		fault(reply, 500, INTERNAL_FAILURE,
+				"Embedded SWF internal error in " + operationName + ": " + error.getClass().getName() + ": "
+						+ error.getMessage());
+	}
+
+	/**
+	 * Decides whether a call runs: a planned fault or an empty bucket answers it instead.
+	 */
+	private boolean admit(String operationName, JsonObject input, ExchangeReply reply) {
+		PlannedFault fault = this.faults.next(operationName, () -> taskTokenOf(input));
 		if (fault != null) {
 			switch (fault.kind()) {
 				case RESET -> reply.reset();
@@ -133,16 +186,29 @@ final class SwfRequestHandler implements HttpHandler {
 			}
 			return false;
 		}
-		if (!this.throttling.tryAcquire(operationName)) {
+		if (!this.throttling.tryAcquire(operationName) || !withinWorkflowQuota(operationName, input)) {
 			fault(reply, 400, THROTTLING, "Rate exceeded");
 			return false;
 		}
 		return true;
 	}
 
-	private static String taskTokenOf(byte[] body) {
+	/**
+	 * Applies SWF's heartbeat quota per workflow execution, on top of the account's.
+	 */
+	private boolean withinWorkflowQuota(String operationName, JsonObject input) {
+		if (!HEARTBEAT.equals(operationName) || !this.throttling.appliesWorkflowQuotas()) {
+			return true;
+		}
+		String token = taskTokenOf(input);
+		String execution = (token != null) ? this.model.executionOfActivityTask(token) : null;
+		// A token of no task is not throttled here: the operation answers UnknownResourceFault.
+		return execution == null || this.throttling.tryAcquireWorkflowHeartbeat(execution);
+	}
+
+	private static String taskTokenOf(JsonObject input) {
 		try {
-			return JsonReader.parseObject(new String(body, StandardCharsets.UTF_8)).string("taskToken");
+			return input.string("taskToken");
 		}
 		catch (RuntimeException ex) {
 			// Not a call about a task; the operation reports malformed input itself.
@@ -151,7 +217,7 @@ final class SwfRequestHandler implements HttpHandler {
 	}
 
 	private static void fault(ExchangeReply reply, int status, String type, String message) {
-		reply.send(status, JsonWriter.write(new JsonObject().put("__type", type).put("message", message)));
+		reply.sendError(status, type, JsonWriter.write(new JsonObject().put("__type", type).put("message", message)));
 	}
 
 }

@@ -43,4 +43,11 @@ public @interface AutoConfigureEmbeddedSwf {
 	 */
 	boolean throttling() default false;
 
+	/**
+	 * Whether the endpoint runs on virtual time, which only
+	 * {@link io.github.swfheartbeat.test.EmbeddedSwf#advance(java.time.Duration)} moves.
+	 * @return whether it does
+	 */
+	boolean virtualTime() default false;
+
 }

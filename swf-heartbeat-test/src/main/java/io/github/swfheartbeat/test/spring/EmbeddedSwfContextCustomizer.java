@@ -32,17 +32,20 @@ class EmbeddedSwfContextCustomizer implements ContextCustomizer {
 
 	private final boolean throttling;
 
-	EmbeddedSwfContextCustomizer(String longPollTimeout, boolean throttling) {
+	private final boolean virtualTime;
+
+	EmbeddedSwfContextCustomizer(String longPollTimeout, boolean throttling, boolean virtualTime) {
 		this.longPollTimeout = longPollTimeout;
 		this.throttling = throttling;
+		this.virtualTime = virtualTime;
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		EmbeddedSwf swf = EmbeddedSwf.builder()
+		EmbeddedSwf.Builder builder = EmbeddedSwf.builder()
 			.longPollTimeout(parseDuration(this.longPollTimeout))
-			.throttling(this.throttling)
-			.start();
+			.throttling(this.throttling);
+		EmbeddedSwf swf = (this.virtualTime ? builder.virtualTime() : builder).start();
 		context.getBeanFactory().registerSingleton(BEAN_NAME, swf);
 		context.getEnvironment()
 			.getPropertySources()
@@ -75,12 +78,13 @@ class EmbeddedSwfContextCustomizer implements ContextCustomizer {
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof EmbeddedSwfContextCustomizer customizer
-				&& this.longPollTimeout.equals(customizer.longPollTimeout) && this.throttling == customizer.throttling;
+				&& this.longPollTimeout.equals(customizer.longPollTimeout) && this.throttling == customizer.throttling
+				&& this.virtualTime == customizer.virtualTime;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.longPollTimeout, this.throttling);
+		return Objects.hash(this.longPollTimeout, this.throttling, this.virtualTime);
 	}
 
 }

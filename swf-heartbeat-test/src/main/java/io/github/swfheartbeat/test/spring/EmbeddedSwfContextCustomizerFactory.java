@@ -19,7 +19,8 @@ public class EmbeddedSwfContextCustomizerFactory implements ContextCustomizerFac
 		AutoConfigureEmbeddedSwf annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigureEmbeddedSwf.class);
 		return (annotation != null)
-				? new EmbeddedSwfContextCustomizer(annotation.longPollTimeout(), annotation.throttling()) : null;
+				? new EmbeddedSwfContextCustomizer(annotation.longPollTimeout(), annotation.throttling(),
+						annotation.virtualTime()) : null;
 	}
 
 }

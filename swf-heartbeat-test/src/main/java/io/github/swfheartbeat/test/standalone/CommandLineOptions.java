@@ -14,10 +14,12 @@ import io.github.swfheartbeat.test.EmbeddedSwf;
  * @param longPollTimeout how long an idle poll is held
  * @param swfQuotas whether SWF's throttling quotas apply
  * @param limits rate limits per operation, as {@code {bucketSize, refillPerSecond}}
+ * @param virtualTime whether the endpoint runs on virtual time, moved by the admin call
+ * {@code POST /embedded-swf/advance}
  * @param help whether only the usage was asked for
  */
 public record CommandLineOptions(int port, Duration longPollTimeout, boolean swfQuotas, Map<String, double[]> limits,
-		boolean help) {
+		boolean virtualTime, boolean help) {
 
 	/** The port used when none is given. */
 	public static final int DEFAULT_PORT = 8090;
@@ -33,6 +35,7 @@ public record CommandLineOptions(int port, Duration longPollTimeout, boolean swf
 		Duration longPollTimeout = EmbeddedSwf.DEFAULT_LONG_POLL_TIMEOUT;
 		boolean swfQuotas = false;
 		Map<String, double[]> limits = new LinkedHashMap<>();
+		boolean virtualTime = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg;
@@ -44,7 +47,7 @@ public record CommandLineOptions(int port, Duration longPollTimeout, boolean swf
 			}
 			switch (name) {
 				case "--help", "-h" -> {
-					return new CommandLineOptions(port, longPollTimeout, swfQuotas, limits, true);
+					return new CommandLineOptions(port, longPollTimeout, swfQuotas, limits, virtualTime, true);
 				}
 				case "--port" -> {
 					value = (value != null) ? value : valueOf(args, ++i, name);
@@ -55,6 +58,7 @@ public record CommandLineOptions(int port, Duration longPollTimeout, boolean swf
 					longPollTimeout = parseDuration(value);
 				}
 				case "--throttling" -> swfQuotas = true;
+				case "--virtual-time" -> virtualTime = true;
 				case "--throttle" -> {
 					value = (value != null) ? value : valueOf(args, ++i, name);
 					parseLimit(value, limits);
@@ -62,7 +66,7 @@ public record CommandLineOptions(int port, Duration longPollTimeout, boolean swf
 				default -> throw new IllegalArgumentException("Unknown option: " + arg);
 			}
 		}
-		return new CommandLineOptions(port, longPollTimeout, swfQuotas, Map.copyOf(limits), false);
+		return new CommandLineOptions(port, longPollTimeout, swfQuotas, Map.copyOf(limits), virtualTime, false);
 	}
 
 	/**
@@ -83,6 +87,9 @@ public record CommandLineOptions(int port, Duration longPollTimeout, boolean swf
 				"  --throttling               apply SWF's documented throttling quotas",
 				"  --throttle OP=SIZE:REFILL  token bucket for one operation, e.g.",
 				"                             RecordActivityTaskHeartbeat=200:16 (repeatable)",
+				"  --virtual-time             run on virtual time, which stands still until advanced with",
+				"                             POST /embedded-swf/advance {\"duration\":\"PT10M\"}",
+				"                             (applies the timeouts that fall due, in order)",
 				"  -h, --help                 print this help");
 	}
 

@@ -54,11 +54,14 @@ public final class EmbeddedSwfMain {
 			.port(options.port())
 			.longPollTimeout(options.longPollTimeout())
 			.throttling(options.swfQuotas());
+		if (options.virtualTime()) {
+			builder.virtualTime();
+		}
 		options.limits().forEach((operation, limit) -> builder.throttling(operation, (int) limit[0], limit[1]));
 		EmbeddedSwf swf = builder.start();
 		out.println("Embedded SWF endpoint listening on " + swf.endpoint() + " (region " + swf.region()
 				+ ", long polls " + options.longPollTimeout().toSeconds() + " s, SWF throttling "
-				+ (options.swfQuotas() ? "on" : "off") + ")");
+				+ (options.swfQuotas() ? "on" : "off") + (options.virtualTime() ? ", virtual time" : "") + ")");
 		out.flush();
 		return swf;
 	}

@@ -45,6 +45,11 @@ final class Activities {
 		String cause = null;
 		String taskList = null;
 		long[] timeouts = new long[TIMEOUT_FIELDS.size()];
+		ActivityTask sameId = execution.openActivities.get(activityId);
+		if (sameId != null) {
+			// An id is free again once its task's deadline passed, noticed or not.
+			timeOutIfDue(sameId);
+		}
 		if (type == null) {
 			cause = "ACTIVITY_TYPE_DOES_NOT_EXIST";
 		}
@@ -122,6 +127,9 @@ final class Activities {
 	 */
 	void requestCancel(WorkflowExecution execution, String activityId, long decisionTaskCompletedEventId) {
 		ActivityTask task = execution.openActivities.get(activityId);
+		if (task != null && timeOutIfDue(task)) {
+			task = null;
+		}
 		if (task == null) {
 			execution.append("RequestCancelActivityTaskFailed", new JsonObject().put("activityId", activityId)
 				.put("cause", "ACTIVITY_ID_UNKNOWN")
@@ -151,7 +159,9 @@ final class Activities {
 		// A task at hand is answered after the lock is released; a waiting poll is answered later.
 		JsonObject response = this.context.locked(() -> {
 			TaskQueue<ActivityTask> queue = this.context.domain(domainName).activityTaskList(taskListName);
-			ActivityTask task = queue.nextTask(ActivityTask::isAvailable);
+			// A queued task whose schedule-to-start or schedule-to-close ran out is timed out here, even
+			// if the timer thread has not got to it: SWF never hands such a task out.
+			ActivityTask task = queue.nextTask(this::isStillAvailable);
 			if (task != null) {
 				return start(task, identity);
 			}
@@ -164,9 +174,19 @@ final class Activities {
 	}
 
 	static JsonObject noTask() {
-		// SWF's answer to a poll that found nothing carries no task token at all (the SDK reads it
-		// as null); AWS Flow Framework treats only a missing token as "no task".
-		return new JsonObject().put("startedEventId", 0L);
+		// SWF's API reference: a poll that found nothing returns an ActivityTask "whose taskToken is
+		// an empty string".
+		return new JsonObject().put("taskToken", "").put("startedEventId", 0L);
+	}
+
+	/**
+	 * Tells whether a task may be handed to a worker now; one whose deadline passed is timed out.
+	 */
+	boolean isStillAvailable(ActivityTask task) {
+		if (task.isAvailable()) {
+			this.model.executions.timeOutIfDue(task.execution);
+		}
+		return task.isAvailable() && !timeOutIfDue(task);
 	}
 
 	JsonObject start(ActivityTask task, String identity) {
@@ -236,19 +256,50 @@ final class Activities {
 		});
 	}
 
+	/**
+	 * Finds the open task of a token, judged at this moment: a task whose deadline has passed is
+	 * timed out now, whether or not its timer has fired, and is unknown from then on.
+	 */
 	ActivityTask openTask(String taskToken) {
 		ActivityTask task = this.context.activityTasksByToken.get(taskToken);
-		if (task == null || !task.isOpen()) {
+		if (task != null && task.isOpen()) {
+			// A task dies with its execution, whose own deadline may have passed unnoticed.
+			this.model.executions.timeOutIfDue(task.execution);
+		}
+		if (task == null || !task.isOpen() || timeOutIfDue(task)) {
 			throw SwfFault.unknownResource("Unknown activity task, token " + TaskTokens.fingerprint(taskToken));
 		}
 		return task;
 	}
 
 	/**
+	 * Times out an open task whose earliest deadline has passed, with that deadline's timeout type.
+	 * @return whether it timed out
+	 */
+	boolean timeOutIfDue(ActivityTask task) {
+		Deadline deadline = task.nextDeadline();
+		if (deadline == null || this.context.nanoTime() - deadline.nanos() < 0) {
+			return false;
+		}
+		timeOut(task, deadline);
+		return true;
+	}
+
+	/**
+	 * Times out every open task of an execution whose deadline has passed, so that what a caller
+	 * reads of the execution is as of now.
+	 */
+	void timeOutDue(WorkflowExecution execution) {
+		for (ActivityTask task : List.copyOf(execution.openActivities.values())) {
+			timeOutIfDue(task);
+		}
+	}
+
+	/**
 	 * Times out a started task for a missed heartbeat at once, as if its worker were lost.
 	 */
 	void timeOutNow(String taskToken) {
-		timeOut(openTask(taskToken), "HEARTBEAT");
+		timeOut(openTask(taskToken), new Deadline(this.context.nanoTime(), "HEARTBEAT"));
 	}
 
 	private void arm(ActivityTask task) {
@@ -263,7 +314,7 @@ final class Activities {
 			task.timer.cancel(false);
 		}
 		task.timerDueNanos = deadline.nanos();
-		task.timer = this.context.schedule(() -> check(task), deadline.nanos() - this.context.nanoTime());
+		task.timer = this.context.scheduleTimeout(() -> check(task), deadline.nanos() - this.context.nanoTime());
 	}
 
 	private void check(ActivityTask task) {
@@ -271,24 +322,18 @@ final class Activities {
 		if (!task.isOpen()) {
 			return;
 		}
-		Deadline deadline = task.nextDeadline();
-		if (deadline == null) {
-			return;
-		}
-		if (this.context.nanoTime() - deadline.nanos() >= 0) {
-			timeOut(task, deadline.timeoutType());
-		}
-		else {
+		if (!timeOutIfDue(task)) {
 			arm(task);
 		}
 	}
 
-	private void timeOut(ActivityTask task, String timeoutType) {
-		task.timeoutType = timeoutType;
-		task.execution.append("ActivityTaskTimedOut", new JsonObject().put("timeoutType", timeoutType)
+	private void timeOut(ActivityTask task, Deadline deadline) {
+		task.timeoutType = deadline.timeoutType();
+		// Stamped when the deadline passed, not when it was noticed; never before an earlier event.
+		task.execution.append("ActivityTaskTimedOut", new JsonObject().put("timeoutType", deadline.timeoutType())
 			.put("scheduledEventId", task.scheduledEventId)
 			.put("startedEventId", task.startedEventId)
-			.put("details", task.lastDetails), this.context.timestamp());
+			.put("details", task.lastDetails), task.execution.notBefore(this.context.timestampAt(deadline.nanos())));
 		close(task, ActivityTask.Status.TIMED_OUT);
 		this.model.decisions.schedule(task.execution);
 	}

@@ -1,6 +1,6 @@
 package io.github.swfheartbeat.test.state;
 
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 
 import io.github.swfheartbeat.test.json.JsonObject;
 
@@ -61,7 +61,7 @@ final class ActivityTask {
 	String timeoutType;
 
 	/** The pending timeout check and when it fires; re-armed lazily, see {@link Activities}. */
-	ScheduledFuture<?> timer;
+	Future<?> timer;
 
 	long timerDueNanos;
 

@@ -1,6 +1,6 @@
 package io.github.swfheartbeat.test.state;
 
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 
 /**
  * A decision task of one execution, scheduled and then started by a decider's poll.
@@ -15,7 +15,9 @@ final class DecisionTask {
 
 	long startedEventId;
 
-	ScheduledFuture<?> startToCloseTimer;
+	long startedAtNanos;
+
+	Future<?> startToCloseTimer;
 
 	DecisionTask(WorkflowExecution execution, long scheduledEventId) {
 		this.execution = execution;

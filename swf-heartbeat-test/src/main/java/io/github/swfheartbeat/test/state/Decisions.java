@@ -77,7 +77,11 @@ final class Decisions {
 				return nextPage(domain, HistoryPages.Cursor.decode(pageToken), pageSize, reverseOrder);
 			}
 			TaskQueue<DecisionTask> taskList = domain.decisionTaskList(taskListName);
-			DecisionTask task = taskList.nextTask(DecisionTask::isAvailable);
+			DecisionTask task = taskList.nextTask((queued) -> {
+				// Never hand out a decision task of an execution whose own deadline passed unnoticed.
+				this.model.executions.timeOutIfDue(queued.execution);
+				return queued.isAvailable();
+			});
 			if (task != null) {
 				return start(task, identity, pageSize, reverseOrder);
 			}
@@ -90,9 +94,9 @@ final class Decisions {
 	}
 
 	static JsonObject noTask() {
-		// SWF's answer to a poll that found nothing carries no task token at all (the SDK reads it
-		// as null); AWS Flow Framework treats only a missing token as "no task".
-		return new JsonObject().put("startedEventId", 0L).put("previousStartedEventId", 0L);
+		// SWF's API reference: a poll that found nothing returns a DecisionTask "whose taskToken is
+		// an empty string".
+		return new JsonObject().put("taskToken", "").put("startedEventId", 0L).put("previousStartedEventId", 0L);
 	}
 
 	private JsonObject nextPage(Domain domain, HistoryPages.Cursor cursor, int pageSize, boolean reverseOrder) {
@@ -113,13 +117,16 @@ final class Decisions {
 
 	private JsonObject start(DecisionTask task, String identity, int pageSize, boolean reverseOrder) {
 		WorkflowExecution execution = task.execution;
+		// Timeouts that are due belong in the history this decision task hands out.
+		this.model.activities.timeOutDue(execution);
 		task.startedEventId = execution.append("DecisionTaskStarted",
 				new JsonObject().put("identity", identity).put("scheduledEventId", task.scheduledEventId),
 				this.context.timestamp());
 		task.taskToken = TaskTokens.newToken();
+		task.startedAtNanos = this.context.nanoTime();
 		this.context.decisionTasksByToken.put(task.taskToken, task);
 		if (execution.taskStartToCloseTimeout != DurationText.NONE) {
-			task.startToCloseTimer = this.context.schedule(() -> timeOut(task),
+			task.startToCloseTimer = this.context.scheduleTimeout(() -> timeOut(task),
 					execution.taskStartToCloseTimeout * 1_000_000_000L);
 		}
 		JsonObject response = new JsonObject().put("taskToken", task.taskToken)
@@ -137,6 +144,13 @@ final class Decisions {
 		decisions.forEach(Decisions::validate);
 		return this.context.locked(() -> {
 			DecisionTask task = this.context.decisionTasksByToken.get(taskToken);
+			if (task != null) {
+				this.model.executions.timeOutIfDue(task.execution);
+			}
+			if (task != null && isPastStartToClose(task)) {
+				// Judged now, whether or not the timer has fired.
+				timeOut(task);
+			}
 			if (task == null || task.execution.decisionTask != task || !task.execution.isOpen()) {
 				throw SwfFault.unknownResource("Unknown decision task, token " + TaskTokens.fingerprint(taskToken));
 			}
@@ -295,15 +309,23 @@ final class Decisions {
 		}
 	}
 
+	private boolean isPastStartToClose(DecisionTask task) {
+		long timeout = task.execution.taskStartToCloseTimeout;
+		return timeout != DurationText.NONE && task.isStarted()
+				&& this.context.nanoTime() - (task.startedAtNanos + timeout * 1_000_000_000L) >= 0;
+	}
+
 	private void timeOut(DecisionTask task) {
 		WorkflowExecution execution = task.execution;
 		if (execution.decisionTask != task || !task.isStarted() || !execution.isOpen()) {
 			return;
 		}
+		cancelTimer(task);
 		this.context.decisionTasksByToken.remove(task.taskToken);
+		long deadline = task.startedAtNanos + execution.taskStartToCloseTimeout * 1_000_000_000L;
 		execution.append("DecisionTaskTimedOut", new JsonObject().put("timeoutType", "START_TO_CLOSE")
 			.put("scheduledEventId", task.scheduledEventId)
-			.put("startedEventId", task.startedEventId), this.context.timestamp());
+			.put("startedEventId", task.startedEventId), execution.notBefore(this.context.timestampAt(deadline)));
 		execution.decisionTask = null;
 		execution.decisionPending = false;
 		schedule(execution);

@@ -1,5 +1,6 @@
 package io.github.swfheartbeat.test.state;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +73,8 @@ final class Executions {
 				.put("taskPriority", priority)
 				.put("workflowType", type.identity())
 				.put("tagList", tagList.isEmpty() ? null : tagList), execution.startTimestamp);
-			execution.executionTimer = this.context.schedule(() -> timeOut(execution),
+			execution.startedAtNanos = this.context.nanoTime();
+			execution.executionTimer = this.context.scheduleTimeout(() -> timeOut(execution),
 					executionStartToClose * 1_000_000_000L);
 			this.model.decisions.schedule(execution);
 			return new JsonObject().put("runId", execution.runId);
@@ -130,6 +132,8 @@ final class Executions {
 		String runId = identity.requiredString("runId", 1, 64);
 		return this.context.locked(() -> {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
+			timeOutIfDue(execution);
+			this.model.activities.timeOutDue(execution);
 			JsonObject info = new JsonObject().put("execution", execution.identity())
 				.put("workflowType", execution.type.identity())
 				.put("startTimestamp", execution.startTimestamp)
@@ -167,6 +171,8 @@ final class Executions {
 		boolean reverseOrder = input.bool("reverseOrder", false);
 		return this.context.locked(() -> {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
+			timeOutIfDue(execution);
+			this.model.activities.timeOutDue(execution);
 			HistoryPages.Cursor cursor = (pageToken != null) ? HistoryPages.Cursor.decode(pageToken) : null;
 			return HistoryPages.page(execution, cursor, pageSize, reverseOrder, new JsonObject());
 		});
@@ -191,6 +197,10 @@ final class Executions {
 	WorkflowExecution openExecution(String domainName, String workflowId, String runId) {
 		Domain domain = this.context.domain(domainName);
 		WorkflowExecution execution = domain.openExecutions.get(workflowId);
+		if (execution != null) {
+			timeOutIfDue(execution);
+			execution = domain.openExecutions.get(workflowId);
+		}
 		if (execution == null || (runId != null && !runId.isEmpty() && !runId.equals(execution.runId))) {
 			throw SwfFault.unknownResource("Unknown execution: WorkflowExecution=[workflowId=" + workflowId
 					+ ", runId=" + ((runId != null) ? runId : "") + "]");
@@ -203,9 +213,14 @@ final class Executions {
 	 * tokens with UnknownResourceFault from now on.
 	 */
 	void close(WorkflowExecution execution, String closeStatus, String eventType, JsonObject attributes) {
-		execution.append(eventType, attributes, this.context.timestamp());
+		close(execution, closeStatus, eventType, attributes, this.context.timestamp());
+	}
+
+	private void close(WorkflowExecution execution, String closeStatus, String eventType, JsonObject attributes,
+			BigDecimal timestamp) {
+		execution.append(eventType, attributes, timestamp);
 		execution.closeStatus = closeStatus;
-		execution.closeTimestamp = this.context.timestamp();
+		execution.closeTimestamp = timestamp;
 		execution.domain.openExecutions.remove(execution.workflowId);
 		if (execution.executionTimer != null) {
 			execution.executionTimer.cancel(false);
@@ -218,8 +233,22 @@ final class Executions {
 
 	private void timeOut(WorkflowExecution execution) {
 		if (execution.isOpen()) {
+			long deadline = execution.startedAtNanos + execution.executionStartToCloseTimeout * 1_000_000_000L;
+			// Stamped when the deadline passed, not when it was noticed; never before an earlier event.
 			close(execution, "TIMED_OUT", "WorkflowExecutionTimedOut",
-					new JsonObject().put("timeoutType", "START_TO_CLOSE").put("childPolicy", execution.childPolicy));
+					new JsonObject().put("timeoutType", "START_TO_CLOSE").put("childPolicy", execution.childPolicy),
+					execution.notBefore(this.context.timestampAt(deadline)));
+		}
+	}
+
+	/**
+	 * Times out an open execution whose start-to-close timeout has passed, whether or not its timer
+	 * has fired, so that a call about it is judged at this moment.
+	 */
+	void timeOutIfDue(WorkflowExecution execution) {
+		long deadline = execution.startedAtNanos + execution.executionStartToCloseTimeout * 1_000_000_000L;
+		if (execution.isOpen() && this.context.nanoTime() - deadline >= 0) {
+			timeOut(execution);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import io.github.swfheartbeat.test.json.JsonObject;
  */
 final class ModelContext {
 
+	private static final long PAUSED_TIMER_RECHECK_NANOS = 10_000_000L;
+
 	private final Object lock = new Object();
 
 	private final ScheduledThreadPoolExecutor timers;
@@ -26,12 +29,24 @@ final class ModelContext {
 
 	final Map<String, DecisionTask> decisionTasksByToken = new HashMap<>();
 
+	final InternalErrors internalErrors = new InternalErrors();
+
 	volatile Duration longPollTimeout;
+
+	/**
+	 * While set, timeout timers do nothing but look again a little later: a test seam showing that
+	 * each call judges the deadlines itself, whatever the timer thread is doing.
+	 */
+	volatile boolean timeoutTimersPaused;
 
 	int openActivityTasks;
 
-	ModelContext(Duration longPollTimeout) {
+	/** The clock tests move, or {@code null} for the system's. */
+	private final VirtualTime virtualTime;
+
+	ModelContext(Duration longPollTimeout, boolean virtualTime) {
 		this.longPollTimeout = longPollTimeout;
+		this.virtualTime = virtualTime ? new VirtualTime(System.currentTimeMillis()) : null;
 		this.timers = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "embedded-swf-timers");
 			thread.setDaemon(true);
@@ -58,14 +73,40 @@ final class ModelContext {
 	 * Runs an action on the timer thread after a delay, under the lock.
 	 */
 	ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
-		return this.timers.schedule(() -> locked(action), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+		return scheduleUnlocked(() -> locked(action), delayNanos);
+	}
+
+	/**
+	 * Runs a timeout's action after a delay, under the lock: on the timer thread unless timeout
+	 * timers are paused, or when virtual time passes its moment.
+	 */
+	Future<?> scheduleTimeout(Runnable action, long delayNanos) {
+		if (this.virtualTime != null) {
+			return this.virtualTime.schedule(action, delayNanos);
+		}
+		return schedule(() -> {
+			if (this.timeoutTimersPaused) {
+				scheduleTimeout(action, PAUSED_TIMER_RECHECK_NANOS);
+			}
+			else {
+				action.run();
+			}
+		}, delayNanos);
 	}
 
 	/**
 	 * Runs an action on the timer thread after a delay, without taking the lock.
 	 */
 	ScheduledFuture<?> scheduleUnlocked(Runnable action, long delayNanos) {
-		return this.timers.schedule(action, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+		return this.timers.schedule(() -> {
+			try {
+				action.run();
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				// The executor would keep it in a future nobody reads.
+				this.internalErrors.record("a timer", ex);
+			}
+		}, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -77,14 +118,37 @@ final class ModelContext {
 	}
 
 	long nanoTime() {
-		return System.nanoTime();
+		return (this.virtualTime != null) ? this.virtualTime.nanoTime() : System.nanoTime();
 	}
 
 	/**
 	 * Returns now as SWF writes timestamps: epoch seconds with milliseconds.
 	 */
 	BigDecimal timestamp() {
-		return BigDecimal.valueOf(System.currentTimeMillis(), 3);
+		return (this.virtualTime != null) ? timestampAt(nanoTime())
+				: BigDecimal.valueOf(System.currentTimeMillis(), 3);
+	}
+
+	/**
+	 * Moves virtual time forward, applying every timeout that falls due on the way, in order.
+	 * @throws IllegalStateException if the model runs on the system's clock
+	 */
+	void advance(Duration duration) {
+		if (this.virtualTime == null) {
+			throw new IllegalStateException("The endpoint runs on the system's clock; build it with virtual time");
+		}
+		locked(() -> this.virtualTime.advance(duration.toNanos(),
+				(failure) -> this.internalErrors.record("a timeout", failure)));
+	}
+
+	/**
+	 * Returns, as SWF writes timestamps, the wall-clock time of a past or future moment on the
+	 * {@link #nanoTime()} scale.
+	 */
+	BigDecimal timestampAt(long nanos) {
+		long millis = (this.virtualTime != null) ? this.virtualTime.epochMillisAt(nanos)
+				: System.currentTimeMillis() + (nanos - System.nanoTime()) / 1_000_000;
+		return BigDecimal.valueOf(millis, 3);
 	}
 
 	Domain domain(String name) {

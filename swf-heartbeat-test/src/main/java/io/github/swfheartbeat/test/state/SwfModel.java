@@ -35,11 +35,21 @@ public final class SwfModel {
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
 	/**
-	 * Creates an empty model.
+	 * Creates an empty model on the system's clock.
 	 * @param longPollTimeout how long a poll waits for a task before it answers with none
 	 */
 	public SwfModel(Duration longPollTimeout) {
-		this.context = new ModelContext(longPollTimeout);
+		this(longPollTimeout, false);
+	}
+
+	/**
+	 * Creates an empty model.
+	 * @param longPollTimeout how long a poll waits for a task before it answers with none
+	 * @param virtualTime whether its clock stands still until {@link #advance(Duration)} moves it,
+	 * rather than being the system's
+	 */
+	public SwfModel(Duration longPollTimeout, boolean virtualTime) {
+		this.context = new ModelContext(longPollTimeout, virtualTime);
 		this.registrations = new Registrations(this.context);
 		this.executions = new Executions(this);
 		this.decisions = new Decisions(this);
@@ -84,6 +94,32 @@ public final class SwfModel {
 	 */
 	public List<String> operationNames() {
 		return List.copyOf(this.operations.keySet());
+	}
+
+	/**
+	 * Moves virtual time forward: every timeout that falls due on the way is applied in order, its
+	 * history event stamped with its moment.
+	 * @param duration how far
+	 * @throws IllegalStateException if the model runs on the system's clock
+	 */
+	public void advance(Duration duration) {
+		this.context.advance(duration);
+	}
+
+	/**
+	 * Returns the model's time now, as the epoch milliseconds its history events carry.
+	 * @return the time
+	 */
+	public long currentTimeMillis() {
+		return this.context.locked(() -> this.context.timestamp().movePointRight(3).longValueExact());
+	}
+
+	/**
+	 * Returns the faults of the endpoint's own code recorded so far.
+	 * @return the record
+	 */
+	public InternalErrors internalErrors() {
+		return this.context.internalErrors;
 	}
 
 	/**
@@ -152,7 +188,7 @@ public final class SwfModel {
 	public JsonObject startActivity(String domain, String workflowId, String runId, String activityId) {
 		return this.context.locked(() -> {
 			ActivityTask task = latestTask(domain, workflowId, runId, activityId);
-			if (!task.isAvailable()) {
+			if (!this.activities.isStillAvailable(task)) {
 				throw new IllegalStateException("Activity " + activityId + " is not waiting for a worker");
 			}
 			return this.activities.start(task, HELPER_IDENTITY);
@@ -195,7 +231,12 @@ public final class SwfModel {
 	public ActivitySnapshot activity(String taskToken) {
 		return this.context.locked(() -> {
 			ActivityTask task = this.context.activityTasksByToken.get(taskToken);
-			return (task != null) ? ActivitySnapshot.of(task) : null;
+			if (task == null) {
+				return null;
+			}
+			this.executions.timeOutIfDue(task.execution);
+			this.activities.timeOutDue(task.execution);
+			return ActivitySnapshot.of(task);
 		});
 	}
 
@@ -210,7 +251,12 @@ public final class SwfModel {
 	 * @throws IllegalStateException if it has no such activity
 	 */
 	public ActivitySnapshot activity(String domain, String workflowId, String runId, String activityId) {
-		return this.context.locked(() -> ActivitySnapshot.of(latestTask(domain, workflowId, runId, activityId)));
+		return this.context.locked(() -> {
+			ActivityTask task = latestTask(domain, workflowId, runId, activityId);
+			this.executions.timeOutIfDue(task.execution);
+			this.activities.timeOutDue(task.execution);
+			return ActivitySnapshot.of(task);
+		});
 	}
 
 	private ActivityTask latestTask(String domain, String workflowId, String runId, String activityId) {
@@ -219,6 +265,20 @@ public final class SwfModel {
 			throw new IllegalStateException("No activity " + activityId + " in workflow " + workflowId);
 		}
 		return task;
+	}
+
+	/**
+	 * Names the workflow execution an activity task belongs to, for quotas kept per execution.
+	 * @param taskToken the task's token
+	 * @return the execution's domain, workflow id and run id in one string, or {@code null} if no
+	 * task has that token
+	 */
+	public String executionOfActivityTask(String taskToken) {
+		return this.context.locked(() -> {
+			ActivityTask task = this.context.activityTasksByToken.get(taskToken);
+			return (task != null)
+					? task.execution.domain.name + '\n' + task.execution.workflowId + '\n' + task.execution.runId : null;
+		});
 	}
 
 	/**

@@ -19,14 +19,19 @@ public final class TaskTokens {
 	private TaskTokens() {
 	}
 
+	/** How long a token is: SWF's are opaque blobs of several hundred characters (at most 1,024). */
+	public static final int TOKEN_LENGTH = 600;
+
 	/**
-	 * Returns a new random token, long and opaque like SWF's.
+	 * Returns a new random token of {@value #TOKEN_LENGTH} URL-safe characters, as long and as
+	 * opaque as SWF's, so that hashing and sending tokens costs what it costs against SWF; every
+	 * character is random, so a token cannot be guessed from another.
 	 * @return the token
 	 */
 	public static String newToken() {
-		byte[] bytes = new byte[48];
+		byte[] bytes = new byte[TOKEN_LENGTH * 3 / 4];
 		RANDOM.nextBytes(bytes);
-		return "AAAA" + ENCODER.encodeToString(bytes);
+		return ENCODER.encodeToString(bytes);
 	}
 
 	/**

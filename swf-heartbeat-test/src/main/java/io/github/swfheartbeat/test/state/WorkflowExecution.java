@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 
 import io.github.swfheartbeat.test.json.JsonObject;
 import io.github.swfheartbeat.test.state.Domain.RegisteredType;
@@ -64,7 +64,10 @@ final class WorkflowExecution {
 
 	BigDecimal latestActivityTaskTimestamp;
 
-	ScheduledFuture<?> executionTimer;
+	Future<?> executionTimer;
+
+	/** When the execution started, on the model's clock, for its start-to-close timeout. */
+	long startedAtNanos;
 
 	WorkflowExecution(Domain domain, String workflowId, String runId, RegisteredType type, JsonObject taskList,
 			long taskStartToCloseTimeout, long executionStartToCloseTimeout, String childPolicy, String taskPriority,
@@ -98,6 +101,18 @@ final class WorkflowExecution {
 			.put("eventType", eventType)
 			.put(attributesName, attributes));
 		return eventId;
+	}
+
+	/**
+	 * Returns the timestamp, or the latest event's if that is later, so that history stays in order
+	 * when an event is stamped with the moment it happened rather than when it was recorded.
+	 */
+	BigDecimal notBefore(BigDecimal timestamp) {
+		if (this.history.isEmpty()) {
+			return timestamp;
+		}
+		BigDecimal latest = (BigDecimal) this.history.get(this.history.size() - 1).get("eventTimestamp");
+		return (latest.compareTo(timestamp) > 0) ? latest : timestamp;
 	}
 
 	JsonObject identity() {

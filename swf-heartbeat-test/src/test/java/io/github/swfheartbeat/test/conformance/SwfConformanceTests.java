@@ -327,12 +327,17 @@ class SwfConformanceTests {
 	}
 
 	@Test
-	void anIdlePollEndsWithAnEmptyTask() {
+	void anIdlePollEndsWithAnEmptyTaskToken() {
 		// SWF holds an idle poll for 60 seconds: too long to wait for against the real service.
 		assumeTrue(target.isEmbedded());
-		PollForActivityTaskResponse task = client.pollForActivityTask((request) -> request.domain(domain)
-			.taskList((taskList) -> taskList.name(target.unique("idle"))));
-		assertThat(task.taskToken()).isNullOrEmpty();
+		// The API reference: an empty result "means that an ActivityTask is returned, but that the
+		// value of taskToken is an empty string"; the same for a DecisionTask.
+		PollForActivityTaskResponse activityTask = client.pollForActivityTask((request) -> request.domain(domain)
+			.taskList((taskList) -> taskList.name(target.unique("idle-activities"))));
+		assertThat(activityTask.taskToken()).isEqualTo("");
+		PollForDecisionTaskResponse decisionTask = client.pollForDecisionTask((request) -> request.domain(domain)
+			.taskList((taskList) -> taskList.name(target.unique("idle-decisions"))));
+		assertThat(decisionTask.taskToken()).isEqualTo("");
 	}
 
 	@Test

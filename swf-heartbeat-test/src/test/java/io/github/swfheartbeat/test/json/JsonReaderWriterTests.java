@@ -64,7 +64,7 @@ class JsonReaderWriterTests {
 			.withMessageContaining("greater than or equal to 1");
 		assertThatExceptionOfType(JsonFieldException.class).isThrownBy(() -> object.requiredString("missing", 1, 10))
 			.withMessageContaining("must not be null");
-		assertThatExceptionOfType(JsonFieldException.class).isThrownBy(() -> object.string("name"));
+		assertThatExceptionOfType(JsonTypeException.class).isThrownBy(() -> object.string("name"));
 		assertThatExceptionOfType(JsonFieldException.class).isThrownBy(() -> object.requiredString("taskToken", 1, 2))
 			.withMessageNotContaining("secret");
 	}

@@ -96,6 +96,32 @@ class EmbeddedSwfServerTests {
 		assertThat(ok.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
 	}
 
+	@Test
+	void everyErrorAnswerNamesItsErrorInXAmznErrortype() throws Exception {
+		assertErrorType(post("SimpleWorkflowService.LaunchRocket", "{}"), 400, "UnknownOperationException");
+		assertErrorType(post("SimpleWorkflowService.RecordActivityTaskHeartbeat", "{\"taskToken\":\"gone\"}"), 400,
+				"UnknownResourceFault");
+		assertErrorType(post("SimpleWorkflowService.RecordActivityTaskHeartbeat", "{}"), 400, "ValidationException");
+		swf.faults().throttleNext(HEARTBEAT, 1).failNext("DescribeDomain", 1, 503).denyNext("DescribeDomain", 1);
+		assertErrorType(post("SimpleWorkflowService.RecordActivityTaskHeartbeat", "{\"taskToken\":\"gone\"}"), 400,
+				"ThrottlingException");
+		assertErrorType(post("SimpleWorkflowService.DescribeDomain", "{\"name\":\"" + DOMAIN + "\"}"), 503,
+				"ServiceUnavailableException");
+		assertErrorType(post("SimpleWorkflowService.DescribeDomain", "{\"name\":\"" + DOMAIN + "\"}"), 400,
+				"OperationNotPermittedFault");
+		HttpResponse<String> ok = post("SimpleWorkflowService.DescribeDomain", "{\"name\":\"" + DOMAIN + "\"}");
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(ok.headers().firstValue("X-Amzn-Errortype")).isEmpty();
+	}
+
+	private static void assertErrorType(HttpResponse<String> response, int status, String errorType) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		// As AWS services send it: the short name, a colon, the namespace's URL.
+		assertThat(response.headers().firstValue("X-Amzn-Errortype"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith(errorType + ":http://"));
+		assertThat(response.body()).contains("#" + errorType + "\"");
+	}
+
 	private static HttpResponse<String> post(String target, String body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(swf.endpoint())
 			.header("Content-Type", "application/x-amz-json-1.0")
@@ -196,18 +222,6 @@ class EmbeddedSwfServerTests {
 	}
 
 	@Test
-	void swfQuotasRefillDescribeActivityTypeSlowly() {
-		swf.throttling().swfQuotas(true);
-		swf.throttling().limit("DescribeActivityType", 2, 6);
-		noRetries.describeActivityType((request) -> request.domain(DOMAIN).activityType((type) -> type.name("Work").version("1")));
-		noRetries.describeActivityType((request) -> request.domain(DOMAIN).activityType((type) -> type.name("Work").version("1")));
-		assertThatExceptionOfType(SwfException.class).isThrownBy(() -> noRetries.describeActivityType(
-				(request) -> request.domain(DOMAIN).activityType((type) -> type.name("Work").version("1"))));
-		// SWF's quota of the operation itself still applies to the others.
-		noRetries.recordActivityTaskHeartbeat((request) -> request.taskToken(heartbeatableToken()));
-	}
-
-	@Test
 	void builderLimitsApplyFromTheStart() {
 		try (EmbeddedSwf throttled = EmbeddedSwf.builder().throttling("DescribeDomain", 1, 0).start()) {
 			throttled.registerDomain("d");
@@ -239,7 +253,7 @@ class EmbeddedSwfServerTests {
 			.get(5, TimeUnit.SECONDS)
 			.cancelRequested()).isFalse();
 		for (CompletableFuture<PollForActivityTaskResponse> each : idle) {
-			assertThat(each.get(5, TimeUnit.SECONDS).taskToken()).isNull();
+			assertThat(each.get(5, TimeUnit.SECONDS).taskToken()).isEmpty();
 		}
 	}
 
@@ -260,13 +274,19 @@ class EmbeddedSwfServerTests {
 	}
 
 	@Test
-	void aHeartbeatTimeoutIsDetectedPromptly() {
-		StartedActivity started = swf
-			.startActivity(ActivitySpec.builder(DOMAIN, "Work", "1").heartbeatTimeout(Duration.ofSeconds(1)).build());
-		// One second of heartbeat timeout plus a margin for a loaded machine, not a measurement.
-		await().atMost(Duration.ofMillis(1900))
-			.pollInterval(Duration.ofMillis(20))
-			.until(() -> swf.activityTask(started.taskToken()).state() == ActivityTaskState.TIMED_OUT);
+	void theTimerTimesOutATaskNobodyAsksAbout() {
+		// An endpoint of its own, so that no other test's task is open; inspection calls would judge
+		// the deadline themselves, the open-task count does not.
+		try (EmbeddedSwf own = EmbeddedSwf.start()) {
+			own.registerDomain(DOMAIN);
+			own.registerActivityType(DOMAIN, "Work", "1", Duration.ofSeconds(1));
+			own.startActivity(ActivitySpec.of(DOMAIN, "Work", "1"));
+			assertThat(own.openActivityTaskCount()).isOne();
+			// One second of heartbeat timeout plus a margin for a loaded machine, not a measurement.
+			await().atMost(Duration.ofMillis(1900))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> own.openActivityTaskCount() == 0);
+		}
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.swfheartbeat.test.spring;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +11,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import io.github.swfheartbeat.test.EmbeddedSwf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link AutoConfigureEmbeddedSwf} in a plain Spring test context.
@@ -44,12 +47,18 @@ class AutoConfigureEmbeddedSwfTests {
 
 	@Test
 	void customizersWithTheSameSettingsShareAContext() {
-		assertThat(new EmbeddedSwfContextCustomizer("PT1S", false))
-			.isEqualTo(new EmbeddedSwfContextCustomizer("PT1S", false))
-			.hasSameHashCodeAs(new EmbeddedSwfContextCustomizer("PT1S", false))
-			.isNotEqualTo(new EmbeddedSwfContextCustomizer("PT1S", true));
+		assertThat(new EmbeddedSwfContextCustomizer("PT1S", false, false))
+			.isEqualTo(new EmbeddedSwfContextCustomizer("PT1S", false, false))
+			.hasSameHashCodeAs(new EmbeddedSwfContextCustomizer("PT1S", false, false))
+			.isNotEqualTo(new EmbeddedSwfContextCustomizer("PT1S", true, false))
+			.isNotEqualTo(new EmbeddedSwfContextCustomizer("PT1S", false, true));
 		assertThat(EmbeddedSwfContextCustomizer.parseDuration("PT3S"))
 			.isEqualTo(EmbeddedSwfContextCustomizer.parseDuration("3"));
+	}
+
+	@Test
+	void theEndpointRunsOnTheSystemsClockUnlessAsked() {
+		assertThatIllegalStateException().isThrownBy(() -> this.swf.advance(Duration.ofSeconds(1)));
 	}
 
 	@Test

@@ -19,17 +19,19 @@ class CommandLineOptionsTests {
 		assertThat(options.longPollTimeout()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.swfQuotas()).isFalse();
 		assertThat(options.limits()).isEmpty();
+		assertThat(options.virtualTime()).isFalse();
 		assertThat(options.help()).isFalse();
 	}
 
 	@Test
 	void everyOption() {
 		CommandLineOptions options = CommandLineOptions.parse("--port", "9000", "--long-poll-timeout=PT2S",
-				"--throttling", "--throttle", "RecordActivityTaskHeartbeat=200:16.5");
+				"--throttling", "--throttle", "RecordActivityTaskHeartbeat=200:16.5", "--virtual-time");
 		assertThat(options.port()).isEqualTo(9000);
 		assertThat(options.longPollTimeout()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(options.swfQuotas()).isTrue();
 		assertThat(options.limits().get("RecordActivityTaskHeartbeat")).containsExactly(200, 16.5);
+		assertThat(options.virtualTime()).isTrue();
 	}
 
 	@Test
