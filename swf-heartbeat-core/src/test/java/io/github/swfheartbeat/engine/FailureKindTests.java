@@ -28,9 +28,11 @@ class FailureKindTests {
 	}
 
 	@Test
-	void everyServerErrorIsRetriedAndNoClientErrorIs() {
+	void everyErrorButTheThreeThatEndATaskIsRetried() {
 		assertThat(FailureKind.of(withStatus(500))).isEqualTo(FailureKind.RETRYABLE);
-		assertThat(FailureKind.of(withStatus(499))).isEqualTo(FailureKind.REJECTED);
+		// Expired credentials, signature and clock-skew errors, unknown codes: a blip, not the task.
+		assertThat(FailureKind.of(withStatus(499))).isEqualTo(FailureKind.RETRYABLE);
+		assertThat(FailureKind.of(withStatus(403))).isEqualTo(FailureKind.RETRYABLE);
 		// No status: the service answered nothing the SDK could read.
 		assertThat(FailureKind.of(withStatus(0))).isEqualTo(FailureKind.RETRYABLE);
 	}

@@ -1,6 +1,9 @@
 package io.github.swfheartbeat.test.server;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +95,9 @@ final class ExchangeReply {
 		response.headers()
 			.set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
 			.setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
-			.set("x-amzn-RequestId", requestId());
+			.set("x-amzn-RequestId", requestId())
+			// AWS services date every answer; workers read a poll's instant from it.
+			.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
 		if (errorType != null) {
 			response.headers().set("X-Amzn-Errortype", errorType);
 		}

@@ -97,6 +97,19 @@ class EmbeddedSwfServerTests {
 	}
 
 	@Test
+	void everyAnswerIsDatedAsAwsServicesDateThem() throws Exception {
+		// Workers read a poll's instant from this header (ActivityTaskInfo.of).
+		java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		for (HttpResponse<String> response : java.util.List.of(
+				post("SimpleWorkflowService.DescribeDomain", "{\"name\":\"" + DOMAIN + "\"}"),
+				post("SimpleWorkflowService.LaunchRocket", "{}"))) {
+			assertThat(response.headers().firstValue("Date")).hasValueSatisfying((date) -> assertThat(
+					java.time.Instant.from(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(date)))
+				.isBetween(before, java.time.Instant.now()));
+		}
+	}
+
+	@Test
 	void everyErrorAnswerNamesItsErrorInXAmznErrortype() throws Exception {
 		assertErrorType(post("SimpleWorkflowService.LaunchRocket", "{}"), 400, "UnknownOperationException");
 		assertErrorType(post("SimpleWorkflowService.RecordActivityTaskHeartbeat", "{\"taskToken\":\"gone\"}"), 400,
