@@ -38,7 +38,9 @@ class AutoConfigurationRegistrationTests {
 			.containsExactlyInAnyOrder(SwfClientAutoConfiguration.class.getName(),
 					HeartbeatAutoConfiguration.class.getName(), HeartbeatHealthContributorAutoConfiguration.class.getName(),
 					HeartbeatMetricsAutoConfiguration.class.getName(), HeartbeatAspectAutoConfiguration.class.getName(),
-					HeartbeatEventsAutoConfiguration.class.getName(), HeartbeatFlowAutoConfiguration.class.getName());
+					HeartbeatEventsAutoConfiguration.class.getName(), HeartbeatFlowAutoConfiguration.class.getName(),
+					SwfWorkerAutoConfiguration.class.getName(), SwfWorkerHealthContributorAutoConfiguration.class.getName(),
+					SwfWorkerMetricsAutoConfiguration.class.getName());
 	}
 
 	@Test

@@ -156,10 +156,11 @@ class SwfActivityContainerSwfTests {
 		AtomicBoolean sampling = new AtomicBoolean(true);
 		Thread sampler = new Thread(() -> {
 			while (sampling.get()) {
-				int started = (int) queued.stream()
-					.map(this.swf::activityTask)
-					.filter((task) -> task.started() && task.isOpen())
-					.count();
+				// One pass reads the tasks one after another, so a task that closed early in it
+				// and one that started late would count together. Those found started and still
+				// open when read again were all so at once: between the two passes.
+				List<ScheduledActivity> seen = queued.stream().filter(this::startedAndOpen).toList();
+				int started = (int) seen.stream().filter(this::startedAndOpen).count();
 				mostStarted.accumulateAndGet(started, Math::max);
 				Thread.onSpinWait();
 			}
@@ -508,6 +509,11 @@ class SwfActivityContainerSwfTests {
 			return () -> swf.registerDomain(DOMAIN);
 		}
 
+	}
+
+	private boolean startedAndOpen(ScheduledActivity activity) {
+		ActivityTaskView task = this.swf.activityTask(activity);
+		return task.started() && task.isOpen();
 	}
 
 }
