@@ -1,6 +1,8 @@
 package io.github.swfheartbeat.benchmarks;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +52,12 @@ final class EngineKeepAlive implements KeepAlive {
 
 	@Override
 	public void keep(StartedActivity task) {
+		// The endpoint hands the task over in this JVM, without an HTTP answer whose Date header
+		// would give the poll's instant; a worker polling over HTTP (or the @SwfActivity container)
+		// has it, to the second. Without it the engine would take the task as polled T/3 earlier.
 		HeartbeatOptions taskOptions = this.options
-			.withActivityTask(ActivityTaskInfo.of(task.task(), task.scheduled().domain()));
+			.withActivityTask(ActivityTaskInfo.of(task.task(), task.scheduled().domain()))
+			.withPolledAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		synchronized (this.handles) {
 			this.handles.add(this.engine.start(task.taskToken(), taskOptions));
 		}
