@@ -280,9 +280,15 @@ class SwfActivityContainerSwfTests {
 	@Test
 	void failedAndThrottledPollsBackOffAndNeverStopTheContainer() {
 		double errorsBefore = pollErrors("media/basic");
-		this.swf.faults().throttleNext("PollForActivityTask", 20).failNext("PollForActivityTask", 20, 503);
-
+		// Every container of this context polls: the faults last until this one has met some, so
+		// the other containers' polls cannot use them all up first.
+		this.swf.faults().throttleNext("PollForActivityTask", 1_000_000);
 		await().atMost(Duration.ofSeconds(30)).until(() -> pollErrors("media/basic") > errorsBefore);
+		this.swf.faults().clear();
+		double throttledErrors = pollErrors("media/basic");
+		this.swf.faults().failNext("PollForActivityTask", 1_000_000, 503);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pollErrors("media/basic") > throttledErrors);
+		this.swf.faults().clear();
 		ScheduledActivity activity = schedule("echo", "basic", "after the errors");
 
 		await().atMost(Duration.ofSeconds(60))

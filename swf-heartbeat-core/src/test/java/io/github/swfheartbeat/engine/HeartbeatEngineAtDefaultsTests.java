@@ -104,32 +104,9 @@ class HeartbeatEngineAtDefaultsTests {
 		await().atMost(T.multipliedBy(2)).until(() -> this.listener.attempts.size() >= tasks.size());
 		// At default settings, once a round trip is measured, a heartbeat leaves min-safety-margin
 		// (1 s) before its deadline: that is the slack. Fault windows of 0.3 to 0.6 s, clear
-		// windows of 0.6 to 1 s, for more than 3 T. Window edges are set on an absolute schedule,
-		// so a busy machine delays an edge, never the rest of the schedule.
-		long next = System.nanoTime();
-		long end = next + T.multipliedBy(3).plusSeconds(2).toNanos();
-		int window = 0;
-		while (next < end) {
-			switch (window++ % 4) {
-				case 0 -> this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
-				case 1 -> this.swf.faults().throttleNext(HEARTBEAT, 1_000_000);
-				case 2 -> this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(600));
-				default -> this.swf.faults().resetNext(HEARTBEAT, 1_000_000);
-			}
-			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(300, 600));
-			sleepUntil(next);
-			this.swf.faults().clear();
-			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(600, 1000));
-			sleepUntil(next);
-		}
-		sleep(Duration.ofSeconds(1));
-		assertThat(this.listener.losses).isEmpty();
-		assertThat(handles).noneMatch(HeartbeatHandle::isLost);
-		assertThat(tasks).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
-			.isEqualTo(ActivityTaskState.OPEN));
-		// The faults were met, not dodged.
-		assertThat(this.listener.attempts).filteredOn((attempt) -> attempt.outcome() != HeartbeatOutcome.SUCCESS)
-			.hasSizeGreaterThanOrEqualTo(20);
+		// windows of 0.6 to 1 s.
+		alternateFaultWindows(300, 600, Duration.ofMillis(600), 600, 1000);
+		assertEveryTaskKeptThroughTheFaults(tasks, handles);
 	}
 
 	@Test
@@ -145,29 +122,8 @@ class HeartbeatEngineAtDefaultsTests {
 					discovered(task).withMaxCancellationLatency(Duration.ofSeconds(2))))
 			.toList();
 		await().atMost(T.multipliedBy(2)).until(() -> this.listener.attempts.size() >= tasks.size());
-		long next = System.nanoTime();
-		long end = next + T.multipliedBy(3).plusSeconds(2).toNanos();
-		int window = 0;
-		while (next < end) {
-			switch (window++ % 4) {
-				case 0 -> this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
-				case 1 -> this.swf.faults().throttleNext(HEARTBEAT, 1_000_000);
-				case 2 -> this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(1200));
-				default -> this.swf.faults().resetNext(HEARTBEAT, 1_000_000);
-			}
-			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1000, 1500));
-			sleepUntil(next);
-			this.swf.faults().clear();
-			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1000, 1200));
-			sleepUntil(next);
-		}
-		sleep(Duration.ofSeconds(1));
-		assertThat(this.listener.losses).isEmpty();
-		assertThat(handles).noneMatch(HeartbeatHandle::isLost);
-		assertThat(tasks).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
-			.isEqualTo(ActivityTaskState.OPEN));
-		assertThat(this.listener.attempts).filteredOn((attempt) -> attempt.outcome() != HeartbeatOutcome.SUCCESS)
-			.hasSizeGreaterThanOrEqualTo(20);
+		alternateFaultWindows(1000, 1500, Duration.ofMillis(1200), 1000, 1200);
+		assertEveryTaskKeptThroughTheFaults(tasks, handles);
 	}
 
 	@Test
@@ -312,6 +268,42 @@ class HeartbeatEngineAtDefaultsTests {
 	 */
 	private static HeartbeatOptions discovered(StartedActivity task) {
 		return HeartbeatOptions.defaults().withActivityTask(ActivityTaskInfo.of(task.task(), EmbeddedSwfScenario.DOMAIN));
+	}
+
+	/**
+	 * Fails heartbeats in windows that take turns — 503, throttling, a delay of every answer,
+	 * connection resets — with clear windows between them, for more than 3 T. Window edges are
+	 * set on an absolute schedule, so a busy machine delays an edge, never the rest of the schedule.
+	 */
+	private void alternateFaultWindows(long faultMinMillis, long faultMaxMillis, Duration delay, long clearMinMillis,
+			long clearMaxMillis) throws InterruptedException {
+		long next = System.nanoTime();
+		long end = next + T.multipliedBy(3).plusSeconds(2).toNanos();
+		int window = 0;
+		while (next < end) {
+			switch (window++ % 4) {
+				case 0 -> this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
+				case 1 -> this.swf.faults().throttleNext(HEARTBEAT, 1_000_000);
+				case 2 -> this.swf.faults().latency(HEARTBEAT, delay);
+				default -> this.swf.faults().resetNext(HEARTBEAT, 1_000_000);
+			}
+			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(faultMinMillis, faultMaxMillis));
+			sleepUntil(next);
+			this.swf.faults().clear();
+			next += TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(clearMinMillis, clearMaxMillis));
+			sleepUntil(next);
+		}
+		sleep(Duration.ofSeconds(1));
+	}
+
+	private void assertEveryTaskKeptThroughTheFaults(List<StartedActivity> tasks, List<HeartbeatHandle> handles) {
+		assertThat(this.listener.losses).isEmpty();
+		assertThat(handles).noneMatch(HeartbeatHandle::isLost);
+		assertThat(tasks).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
+			.isEqualTo(ActivityTaskState.OPEN));
+		// The faults were met, not dodged.
+		assertThat(this.listener.attempts).filteredOn((attempt) -> attempt.outcome() != HeartbeatOutcome.SUCCESS)
+			.hasSizeGreaterThanOrEqualTo(20);
 	}
 
 	private static void sleepUntil(long nanoTime) throws InterruptedException {
