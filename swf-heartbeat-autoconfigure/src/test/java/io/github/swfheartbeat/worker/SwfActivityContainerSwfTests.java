@@ -170,8 +170,9 @@ class SwfActivityContainerSwfTests {
 			await().until(() -> this.activities.gatedRunning.get() == 2);
 			// Both slots are busy: a poller that did not wait for a slot would start the three
 			// queued tasks within a few milliseconds. Half a second leaves room for a slow machine.
-			Thread.sleep(500);
-			assertThat(startedCount(queued)).isEqualTo(2);
+			await().during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> startedCount(queued) == 2);
 			for (int i = 0; i < 5; i++) {
 				this.activities.gatedRelease.release();
 				Thread.sleep(100);

@@ -214,8 +214,7 @@ class HeartbeatEngineAtDefaultsTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> !engine.stats().discoveryFailures().isEmpty());
 		assertThat(engine.stats().discoveryFailures()).containsOnlyKeys(EmbeddedSwfScenario.DOMAIN + "/Work4s:1");
 		// The 60 s default would have let these 4 s tasks time out three times over.
-		sleep(T.multipliedBy(3));
-		assertThat(this.listener.losses).isEmpty();
+		await().during(T.multipliedBy(3)).atMost(T.multipliedBy(3).plusSeconds(1)).until(this.listener.losses::isEmpty);
 		assertThat(handles).noneMatch(HeartbeatHandle::isLost);
 		assertThat(tasks).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
 			.isEqualTo(ActivityTaskState.OPEN));
@@ -232,8 +231,7 @@ class HeartbeatEngineAtDefaultsTests {
 		await().atMost(Duration.ofSeconds(8)).until(handle::isLost);
 		assertThat(this.listener.losses).containsExactly(TaskLossReason.START_TO_CLOSE);
 		long sent = this.swf.callCount(HEARTBEAT);
-		sleep(T);
-		assertThat(this.swf.callCount(HEARTBEAT)).isEqualTo(sent);
+		await().during(T).atMost(T.plusSeconds(1)).until(() -> this.swf.callCount(HEARTBEAT) == sent);
 	}
 
 	@Test
