@@ -142,7 +142,9 @@ class HeartbeatEngineAtDefaultsTests {
 				assertThat(handles.get(i).isLost()).as("task %d", i).isTrue();
 			}
 		}
-		assertThat(this.listener.losses).hasSize(tasks.size()).containsOnly(TaskLossReason.DEADLINE_PASSED);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.listener.losses)
+			.hasSize(tasks.size())
+			.containsOnly(TaskLossReason.DEADLINE_PASSED));
 	}
 
 	@Test
@@ -229,7 +231,8 @@ class HeartbeatEngineAtDefaultsTests {
 		StartedActivity task = this.swf.startActivity(ActivitySpec.builder(EmbeddedSwfScenario.DOMAIN, "Bounded", "1").build());
 		HeartbeatHandle handle = engine.start(task.taskToken(), discovered(task));
 		await().atMost(Duration.ofSeconds(8)).until(handle::isLost);
-		assertThat(this.listener.losses).containsExactly(TaskLossReason.START_TO_CLOSE);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.START_TO_CLOSE));
 		long sent = this.swf.callCount(HEARTBEAT);
 		await().during(T).atMost(T.plusSeconds(1)).until(() -> this.swf.callCount(HEARTBEAT) == sent);
 	}

@@ -98,9 +98,11 @@ class HeartbeatEngineIntegrationTests {
 			Duration detected = Duration.ofNanos(System.nanoTime() - requested);
 			// Room for scheduling on a busy machine; by its 30 s timeout alone the next heartbeat could be 28 s away.
 			assertThat(detected).isLessThan(latency.plusSeconds(1));
-			assertThat(this.listener.cancellations).singleElement()
+			// Listeners are told on their own lane, a moment after the handle knows.
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.listener.cancellations)
+				.singleElement()
 				.satisfies((snapshot) -> assertThat(snapshot.activityTask().activityId())
-					.isEqualTo(task.scheduled().activityId()));
+					.isEqualTo(task.scheduled().activityId())));
 			this.engine.transport().respondCanceled(task.taskToken(), "stopped").get();
 		}
 		assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.CANCELED);
@@ -137,7 +139,8 @@ class HeartbeatEngineIntegrationTests {
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
 			await().atMost(Duration.ofSeconds(5)).until(handle::isLost);
 		}
-		assertThat(this.listener.losses).containsExactly(TaskLossReason.NOT_PERMITTED);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.NOT_PERMITTED));
 		assertThat(this.engine.stats().isNotPermitted()).isTrue();
 		assertThat(this.swf.callCount("RecordActivityTaskHeartbeat")).isEqualTo(1);
 	}

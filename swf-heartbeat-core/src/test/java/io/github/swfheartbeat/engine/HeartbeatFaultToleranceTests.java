@@ -156,7 +156,8 @@ class HeartbeatFaultToleranceTests {
 		long othersBefore = heartbeatsOfOthers();
 		// Past its deadline and the margin after it, however its last heartbeat fell.
 		await().atMost(T.plusSeconds(6)).until(this.handles.get(0)::isLost);
-		assertThat(this.listener.losses).containsExactly(TaskLossReason.DEADLINE_PASSED);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.DEADLINE_PASSED));
 		assertThat(heartbeatsOfOthers()).isGreaterThanOrEqualTo(othersBefore + TASKS - 1);
 		for (int i = 1; i < TASKS; i++) {
 			assertThat(this.swf.activityTask(this.tasks.get(i).taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
