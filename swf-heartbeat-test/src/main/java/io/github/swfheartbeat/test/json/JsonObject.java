@@ -1,5 +1,6 @@
 package io.github.swfheartbeat.test.json;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -119,6 +120,20 @@ public final class JsonObject {
 	}
 
 	/**
+	 * Returns a required string member that must be one of the values of an enumeration.
+	 * @param name the member's name
+	 * @param allowed the values the API defines
+	 * @return the value
+	 */
+	public String requiredEnum(String name, List<String> allowed) {
+		String value = requiredString(name, 0, Integer.MAX_VALUE);
+		if (!allowed.contains(value)) {
+			throw new JsonFieldException(name, value, "Member must satisfy enum value set: " + allowed);
+		}
+		return value;
+	}
+
+	/**
 	 * Returns an object member.
 	 * @param name the member's name
 	 * @return the value or {@code null}
@@ -150,6 +165,19 @@ public final class JsonObject {
 	 * @return the elements
 	 */
 	public List<JsonObject> objects(String name) {
+		return elements(name, JsonObject.class, "a list of structures");
+	}
+
+	/**
+	 * Returns an array member whose elements are strings; a missing member is an empty list.
+	 * @param name the member's name
+	 * @return the elements
+	 */
+	public List<String> strings(String name) {
+		return elements(name, String.class, "a list of strings");
+	}
+
+	private <E> List<E> elements(String name, Class<E> type, String expected) {
 		Object value = this.members.get(name);
 		if (value == null) {
 			return List.of();
@@ -157,14 +185,33 @@ public final class JsonObject {
 		if (!(value instanceof List<?> list)) {
 			throw new JsonTypeException(name, "a list");
 		}
-		List<JsonObject> objects = new ArrayList<>(list.size());
+		List<E> elements = new ArrayList<>(list.size());
 		for (Object element : list) {
-			if (!(element instanceof JsonObject object)) {
-				throw new JsonTypeException(name, "a list of structures");
+			if (!type.isInstance(element)) {
+				throw new JsonTypeException(name, expected);
 			}
-			objects.add(object);
+			elements.add(type.cast(element));
 		}
-		return objects;
+		return elements;
+	}
+
+	/**
+	 * Returns a number member, integer or not, such as a timestamp in epoch seconds.
+	 * @param name the member's name
+	 * @return the value or {@code null}
+	 */
+	public BigDecimal decimal(String name) {
+		Object value = this.members.get(name);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Long number) {
+			return BigDecimal.valueOf(number);
+		}
+		if (value instanceof Double number && Double.isFinite(number)) {
+			return BigDecimal.valueOf(number);
+		}
+		throw new JsonTypeException(name, "a number");
 	}
 
 	/**

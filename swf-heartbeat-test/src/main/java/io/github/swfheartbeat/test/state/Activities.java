@@ -53,6 +53,9 @@ final class Activities {
 		if (type == null) {
 			cause = "ACTIVITY_TYPE_DOES_NOT_EXIST";
 		}
+		else if (type.isDeprecated()) {
+			cause = "ACTIVITY_TYPE_DEPRECATED";
+		}
 		else if (execution.openActivities.containsKey(activityId)) {
 			cause = "ACTIVITY_ID_ALREADY_IN_USE";
 		}

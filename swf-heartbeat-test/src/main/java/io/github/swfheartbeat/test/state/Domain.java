@@ -2,6 +2,7 @@ package io.github.swfheartbeat.test.state;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.swfheartbeat.test.json.JsonObject;
@@ -10,6 +11,9 @@ import io.github.swfheartbeat.test.json.JsonObject;
  * A registered domain with its types, executions and task lists.
  */
 final class Domain {
+
+	/** The ARN of a domain is this followed by its name. */
+	static final String ARN_PREFIX = "arn:aws:swf:us-east-1:000000000000:/domain/";
 
 	final String name;
 
@@ -30,6 +34,12 @@ final class Domain {
 	final Map<String, TaskQueue<ActivityTask>> activityTaskLists = new HashMap<>();
 
 	final Map<String, TaskQueue<DecisionTask>> decisionTaskLists = new HashMap<>();
+
+	/** The domain's resource tags by key, in the order they were first given. */
+	final Map<String, String> tags = new LinkedHashMap<>();
+
+	/** Whether DeprecateDomain took the domain out of use for new executions and types. */
+	boolean deprecated;
 
 	Domain(String name, String description, String retentionPeriodInDays) {
 		this.name = name;
@@ -54,14 +64,77 @@ final class Domain {
 	}
 
 	String arn() {
-		return "arn:aws:swf:us-east-1:000000000000:/domain/" + this.name;
+		return ARN_PREFIX + this.name;
 	}
 
 	/**
-	 * A registered activity or workflow type: its identity and the defaults it was registered with.
+	 * Returns the DomainInfo that DescribeDomain and ListDomains answer with.
 	 */
-	record RegisteredType(String kind, String name, String version, String description, BigDecimal creationDate,
-			JsonObject configuration) {
+	JsonObject info() {
+		return new JsonObject().put("name", this.name)
+			.put("status", this.deprecated ? "DEPRECATED" : "REGISTERED")
+			.put("description", this.description)
+			.put("arn", arn());
+	}
+
+	/**
+	 * A registered activity or workflow type: its identity, the defaults it was registered with and
+	 * whether it is deprecated.
+	 */
+	static final class RegisteredType {
+
+		private final String kind;
+
+		private final String name;
+
+		private final String version;
+
+		private final String description;
+
+		private final BigDecimal creationDate;
+
+		private final JsonObject configuration;
+
+		/** When DeprecateActivityType, DeprecateWorkflowType or DeprecateDomain deprecated it. */
+		BigDecimal deprecationDate;
+
+		RegisteredType(String kind, String name, String version, String description, BigDecimal creationDate,
+				JsonObject configuration) {
+			this.kind = kind;
+			this.name = name;
+			this.version = version;
+			this.description = description;
+			this.creationDate = creationDate;
+			this.configuration = configuration;
+		}
+
+		String kind() {
+			return this.kind;
+		}
+
+		String name() {
+			return this.name;
+		}
+
+		String version() {
+			return this.version;
+		}
+
+		String description() {
+			return this.description;
+		}
+
+		BigDecimal creationDate() {
+			return this.creationDate;
+		}
+
+		JsonObject configuration() {
+			return this.configuration;
+		}
+
+		boolean isDeprecated() {
+			return this.deprecationDate != null;
+		}
 
 		JsonObject identity() {
 			return new JsonObject().put("name", this.name).put("version", this.version);
@@ -69,6 +142,18 @@ final class Domain {
 
 		String describe() {
 			return this.kind + "=[name=" + this.name + ", version=" + this.version + "]";
+		}
+
+		/**
+		 * Returns the ActivityTypeInfo or WorkflowTypeInfo that Describe…Type and List…Types answer
+		 * with; {@code member} names the identity ({@code activityType} or {@code workflowType}).
+		 */
+		JsonObject info(String member) {
+			return new JsonObject().put(member, identity())
+				.put("status", isDeprecated() ? "DEPRECATED" : "REGISTERED")
+				.put("description", this.description)
+				.put("creationDate", this.creationDate)
+				.put("deprecationDate", this.deprecationDate);
 		}
 
 	}

@@ -40,6 +40,9 @@ final class Executions {
 		return this.context.locked(() -> {
 			Domain domain = this.context.domain(domainName);
 			RegisteredType type = Registrations.workflowType(domain, typeName, typeVersion);
+			if (type.isDeprecated()) {
+				throw SwfFault.typeDeprecated(type.describe());
+			}
 			JsonObject defaults = type.configuration();
 			String taskList = (taskListName != null) ? taskListName : defaultTaskList(defaults);
 			if (taskList == null) {

@@ -1,5 +1,7 @@
 package io.github.swfheartbeat.test.state;
 
+import java.util.Map;
+
 import io.github.swfheartbeat.test.json.JsonObject;
 import io.github.swfheartbeat.test.state.Domain.RegisteredType;
 
@@ -25,11 +27,14 @@ final class Registrations {
 		String name = input.requiredString("name", 1, 256);
 		String retention = input.requiredString("workflowExecutionRetentionPeriodInDays", 1, 8);
 		String description = input.string("description", 0, 1024);
+		Map<String, String> tags = Tags.parse(input);
 		return this.context.locked(() -> {
 			if (this.context.domains.containsKey(name)) {
 				throw SwfFault.domainAlreadyExists(name);
 			}
-			this.context.domains.put(name, new Domain(name, description, retention));
+			Domain domain = new Domain(name, description, retention);
+			domain.tags.putAll(tags);
+			this.context.domains.put(name, domain);
 			return new JsonObject();
 		});
 	}
@@ -38,11 +43,7 @@ final class Registrations {
 		String name = input.requiredString("name", 1, 256);
 		return this.context.locked(() -> {
 			Domain domain = this.context.domain(name);
-			JsonObject info = new JsonObject().put("name", domain.name)
-				.put("status", "REGISTERED")
-				.put("description", domain.description)
-				.put("arn", domain.arn());
-			return new JsonObject().put("domainInfo", info)
+			return new JsonObject().put("domainInfo", domain.info())
 				.put("configuration",
 						new JsonObject().put("workflowExecutionRetentionPeriodInDays", domain.retentionPeriodInDays));
 		});
@@ -85,6 +86,10 @@ final class Registrations {
 		configuration.put("defaultLambdaRole", input.string("defaultLambdaRole", 1, 1224));
 		return this.context.locked(() -> {
 			Domain domain = this.context.domain(domainName);
+			if (domain.deprecated) {
+				// SWF's DeprecateDomain: a deprecated domain "cannot be used to ... register new types".
+				throw SwfFault.domainDeprecated(domainName);
+			}
 			var types = "ActivityType".equals(kind) ? domain.activityTypes : domain.workflowTypes;
 			String key = Domain.typeKey(name, version);
 			RegisteredType existing = types.get(key);
@@ -105,11 +110,7 @@ final class Registrations {
 		return this.context.locked(() -> {
 			RegisteredType type = activity ? activityType(this.context.domain(domainName), name, version)
 					: workflowType(this.context.domain(domainName), name, version);
-			JsonObject typeInfo = new JsonObject().put(member, type.identity())
-				.put("status", "REGISTERED")
-				.put("description", type.description())
-				.put("creationDate", type.creationDate());
-			return new JsonObject().put("typeInfo", typeInfo).put("configuration", type.configuration());
+			return new JsonObject().put("typeInfo", type.info(member)).put("configuration", type.configuration());
 		});
 	}
 

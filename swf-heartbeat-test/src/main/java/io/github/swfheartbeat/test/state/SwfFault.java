@@ -56,6 +56,42 @@ public class SwfFault extends RuntimeException {
 	}
 
 	/**
+	 * The domain is deprecated: no new types, no new executions; or it is deprecated already.
+	 * @param name the domain
+	 * @return the fault
+	 */
+	public static SwfFault domainDeprecated(String name) {
+		return new SwfFault(SWF_MODEL + "DomainDeprecatedFault", name);
+	}
+
+	/**
+	 * The type is deprecated: no new tasks or executions of it; or it is deprecated already.
+	 * @param description the type, as SWF describes it
+	 * @return the fault
+	 */
+	public static SwfFault typeDeprecated(String description) {
+		return new SwfFault(SWF_MODEL + "TypeDeprecatedFault", description);
+	}
+
+	/**
+	 * The type must be deprecated first, e.g. before it is deleted.
+	 * @param description the type, as SWF describes it
+	 * @return the fault
+	 */
+	public static SwfFault typeNotDeprecated(String description) {
+		return new SwfFault(SWF_MODEL + "TypeNotDeprecatedFault", description);
+	}
+
+	/**
+	 * The resource would carry more tags than SWF allows.
+	 * @param message what was exceeded
+	 * @return the fault
+	 */
+	public static SwfFault tooManyTags(String message) {
+		return new SwfFault(SWF_MODEL + "TooManyTagsFault", message);
+	}
+
+	/**
 	 * An open execution with the same workflow id exists in the domain.
 	 * @param workflowId the workflow id
 	 * @return the fault

@@ -73,6 +73,39 @@ public final class SwfModel {
 		immediate("RespondActivityTaskCompleted", this.activities::respondCompleted);
 		immediate("RespondActivityTaskFailed", this.activities::respondFailed);
 		immediate("RespondActivityTaskCanceled", this.activities::respondCanceled);
+		registerAdministrationAndVisibility();
+	}
+
+	/**
+	 * Registers the operations that manage domains and types (listings, deprecation, tags) and that
+	 * list and count executions and pending tasks.
+	 */
+	private void registerAdministrationAndVisibility() {
+		Listings listings = new Listings(this.context);
+		immediate("ListDomains", listings::listDomains);
+		immediate("ListActivityTypes", listings::listActivityTypes);
+		immediate("ListWorkflowTypes", listings::listWorkflowTypes);
+		Deprecations deprecations = new Deprecations(this.context);
+		immediate("DeprecateDomain", deprecations::deprecateDomain);
+		immediate("UndeprecateDomain", deprecations::undeprecateDomain);
+		immediate("DeprecateActivityType", deprecations::deprecateActivityType);
+		immediate("UndeprecateActivityType", deprecations::undeprecateActivityType);
+		immediate("DeleteActivityType", deprecations::deleteActivityType);
+		immediate("DeprecateWorkflowType", deprecations::deprecateWorkflowType);
+		immediate("UndeprecateWorkflowType", deprecations::undeprecateWorkflowType);
+		immediate("DeleteWorkflowType", deprecations::deleteWorkflowType);
+		Tags tags = new Tags(this.context);
+		immediate("TagResource", tags::tagResource);
+		immediate("UntagResource", tags::untagResource);
+		immediate("ListTagsForResource", tags::listTagsForResource);
+		Visibility visibility = new Visibility(this);
+		immediate("ListOpenWorkflowExecutions", visibility::listOpen);
+		immediate("ListClosedWorkflowExecutions", visibility::listClosed);
+		immediate("CountOpenWorkflowExecutions", visibility::countOpen);
+		immediate("CountClosedWorkflowExecutions", visibility::countClosed);
+		PendingTasks pendingTasks = new PendingTasks(this);
+		immediate("CountPendingActivityTasks", pendingTasks::countActivityTasks);
+		immediate("CountPendingDecisionTasks", pendingTasks::countDecisionTasks);
 	}
 
 	private void immediate(String name, Function<JsonObject, JsonObject> operation) {

@@ -115,6 +115,20 @@ final class WorkflowExecution {
 		return (latest.compareTo(timestamp) > 0) ? latest : timestamp;
 	}
 
+	/**
+	 * Returns the WorkflowExecutionInfo that the List… and Count… visibility operations work on.
+	 */
+	JsonObject info() {
+		return new JsonObject().put("execution", identity())
+			.put("workflowType", this.type.identity())
+			.put("startTimestamp", this.startTimestamp)
+			.put("closeTimestamp", this.closeTimestamp)
+			.put("executionStatus", isOpen() ? "OPEN" : "CLOSED")
+			.put("closeStatus", this.closeStatus)
+			.put("cancelRequested", this.cancelRequested)
+			.put("tagList", this.tagList.isEmpty() ? null : this.tagList);
+	}
+
 	JsonObject identity() {
 		return new JsonObject().put("workflowId", this.workflowId).put("runId", this.runId);
 	}

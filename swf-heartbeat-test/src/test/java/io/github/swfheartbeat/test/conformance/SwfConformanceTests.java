@@ -1,15 +1,33 @@
 package io.github.swfheartbeat.test.conformance;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.ActivityTypeInfo;
+import software.amazon.awssdk.services.swf.model.DomainDeprecatedException;
+import software.amazon.awssdk.services.swf.model.DomainInfo;
+import software.amazon.awssdk.services.swf.model.ExecutionTimeFilter;
+import software.amazon.awssdk.services.swf.model.ListActivityTypesResponse;
+import software.amazon.awssdk.services.swf.model.ListOpenWorkflowExecutionsResponse;
+import software.amazon.awssdk.services.swf.model.CountPendingActivityTasksResponse;
+import software.amazon.awssdk.services.swf.model.RegistrationStatus;
+import software.amazon.awssdk.services.swf.model.ResourceTag;
+import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskFailedCause;
+import software.amazon.awssdk.services.swf.model.TooManyTagsException;
+import software.amazon.awssdk.services.swf.model.TypeDeprecatedException;
+import software.amazon.awssdk.services.swf.model.TypeNotDeprecatedException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
+import software.amazon.awssdk.services.swf.model.WorkflowTypeInfo;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.DescribeActivityTypeResponse;
 import software.amazon.awssdk.services.swf.model.DomainAlreadyExistsException;
@@ -96,6 +114,352 @@ class SwfConformanceTests {
 			.isThrownBy(() -> client.describeDomain((request) -> request.name(target.unique("nowhere"))));
 		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client.describeActivityType(
 				(request) -> request.domain(domain).activityType((type) -> type.name("Nothing").version("1"))));
+	}
+
+	@Test
+	void typesAreListedByNameInPagesFilteredByNameAndStatus() {
+		String prefix = target.unique("Listed");
+		for (String name : List.of(prefix + "-c", prefix + "-a", prefix + "-b")) {
+			registerActivityType(name, "1");
+		}
+		registerActivityType(prefix + "-a", "2");
+		eventually().untilAsserted(() -> {
+			List<String> byName = client
+				.listActivityTypes((request) -> request.domain(domain)
+					.name(prefix + "-a")
+					.registrationStatus(RegistrationStatus.REGISTERED))
+				.typeInfos()
+				.stream()
+				.map((info) -> info.activityType().version())
+				.toList();
+			assertThat(byName).containsExactlyInAnyOrder("1", "2");
+		});
+		// One per page: the pages put together are every type, ascending by name.
+		List<String> paged = new ArrayList<>();
+		String pageToken = null;
+		do {
+			String token = pageToken;
+			ListActivityTypesResponse page = client.listActivityTypes((request) -> request.domain(domain)
+				.registrationStatus(RegistrationStatus.REGISTERED)
+				.maximumPageSize(1)
+				.nextPageToken(token));
+			assertThat(page.typeInfos()).hasSizeLessThanOrEqualTo(1);
+			page.typeInfos().forEach((info) -> paged.add(info.activityType().name()));
+			pageToken = page.nextPageToken();
+		}
+		while (pageToken != null);
+		assertThat(paged).isSortedAccordingTo(String::compareTo)
+			.contains(prefix + "-a", prefix + "-b", prefix + "-c", activityType.name());
+		List<String> reversed = client
+			.listActivityTypesPaginator((request) -> request.domain(domain)
+				.registrationStatus(RegistrationStatus.REGISTERED)
+				.reverseOrder(true))
+			.typeInfos()
+			.stream()
+			.map((info) -> info.activityType().name())
+			.toList();
+		assertThat(reversed).isSortedAccordingTo(Comparator.<String>reverseOrder());
+		assertThat(client.listWorkflowTypes((request) -> request.domain(domain)
+			.name(workflowType.name())
+			.registrationStatus(RegistrationStatus.REGISTERED)).typeInfos())
+			.extracting(WorkflowTypeInfo::workflowType)
+			.containsExactly(workflowType);
+		assertThat(client.listDomainsPaginator((request) -> request.registrationStatus(RegistrationStatus.REGISTERED))
+			.domainInfos()
+			.stream()
+			.map(DomainInfo::name)
+			.toList()).contains(domain).isSortedAccordingTo(String::compareTo);
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client.listActivityTypes(
+				(request) -> request.domain(target.unique("nowhere"))
+					.registrationStatus(RegistrationStatus.REGISTERED)));
+		assertValidationError(() -> client.listActivityTypes((request) -> request.domain(domain)
+			.registrationStatus(RegistrationStatus.REGISTERED)
+			.maximumPageSize(1001)));
+		assertValidationError(() -> client.listDomains((request) -> request.maximumPageSize(10)));
+	}
+
+	@Test
+	void aDeprecatedActivityTypeIsNotScheduledAndOnlyADeprecatedTypeIsDeleted() {
+		String name = target.unique("Retired");
+		registerActivityType(name, "1");
+		ActivityType retired = ActivityType.builder().name(name).version("1").build();
+		assertThatExceptionOfType(TypeNotDeprecatedException.class)
+			.isThrownBy(() -> client.deleteActivityType((request) -> request.domain(domain).activityType(retired)));
+		assertThatExceptionOfType(TypeAlreadyExistsException.class).isThrownBy(
+				() -> client.undeprecateActivityType((request) -> request.domain(domain).activityType(retired)));
+		client.deprecateActivityType((request) -> request.domain(domain).activityType(retired));
+		assertThatExceptionOfType(TypeDeprecatedException.class)
+			.isThrownBy(() -> client.deprecateActivityType((request) -> request.domain(domain).activityType(retired)));
+		eventually().untilAsserted(() -> {
+			ActivityTypeInfo info = client
+				.describeActivityType((request) -> request.domain(domain).activityType(retired))
+				.typeInfo();
+			assertThat(info.status()).isEqualTo(RegistrationStatus.DEPRECATED);
+			assertThat(info.deprecationDate()).isNotNull();
+			assertThat(client.listActivityTypes((request) -> request.domain(domain)
+				.name(name)
+				.registrationStatus(RegistrationStatus.DEPRECATED)).typeInfos())
+				.extracting(ActivityTypeInfo::activityType)
+				.containsExactly(retired);
+			assertThat(client.listActivityTypes((request) -> request.domain(domain)
+				.name(name)
+				.registrationStatus(RegistrationStatus.REGISTERED)).typeInfos()).isEmpty();
+		});
+
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(retired, "a1", (attributes) -> {
+		}));
+		run.nextDecisionTask();
+		var failed = run.last(run.history(), EventType.SCHEDULE_ACTIVITY_TASK_FAILED)
+			.scheduleActivityTaskFailedEventAttributes();
+		assertThat(failed.cause()).isEqualTo(ScheduleActivityTaskFailedCause.ACTIVITY_TYPE_DEPRECATED);
+		assertThat(failed.activityId()).isEqualTo("a1");
+
+		client.undeprecateActivityType((request) -> request.domain(domain).activityType(retired));
+		eventually().untilAsserted(() -> assertThat(client
+				.describeActivityType((request) -> request.domain(domain).activityType(retired))
+				.typeInfo()
+				.status()).isEqualTo(RegistrationStatus.REGISTERED));
+		client.deprecateActivityType((request) -> request.domain(domain).activityType(retired));
+		client.deleteActivityType((request) -> request.domain(domain).activityType(retired));
+		eventually().untilAsserted(() -> assertThatExceptionOfType(UnknownResourceException.class)
+			.isThrownBy(() -> client.describeActivityType((request) -> request.domain(domain).activityType(retired))));
+	}
+
+	@Test
+	void aDeprecatedWorkflowTypeStartsNoExecution() {
+		WorkflowType retired = WorkflowType.builder().name(target.unique("RetiredFlow")).version("1").build();
+		client.registerWorkflowType((request) -> request.domain(domain)
+			.name(retired.name())
+			.version(retired.version())
+			.defaultTaskStartToCloseTimeout("30")
+			.defaultExecutionStartToCloseTimeout("600")
+			.defaultChildPolicy("TERMINATE")
+			.defaultTaskList((taskList) -> taskList.name("unused")));
+		assertThatExceptionOfType(TypeNotDeprecatedException.class)
+			.isThrownBy(() -> client.deleteWorkflowType((request) -> request.domain(domain).workflowType(retired)));
+		client.deprecateWorkflowType((request) -> request.domain(domain).workflowType(retired));
+		assertThatExceptionOfType(TypeDeprecatedException.class)
+			.isThrownBy(() -> client.deprecateWorkflowType((request) -> request.domain(domain).workflowType(retired)));
+		eventually().untilAsserted(() -> assertThatExceptionOfType(TypeDeprecatedException.class)
+				.isThrownBy(() -> WorkflowRun.start(target, domain, retired)));
+		client.undeprecateWorkflowType((request) -> request.domain(domain).workflowType(retired));
+		assertThatExceptionOfType(TypeAlreadyExistsException.class).isThrownBy(
+				() -> client.undeprecateWorkflowType((request) -> request.domain(domain).workflowType(retired)));
+		eventually().untilAsserted(() -> {
+			WorkflowRun run = WorkflowRun.start(target, domain, retired);
+			client.terminateWorkflowExecution((request) -> request.domain(domain)
+				.workflowId(run.execution.workflowId())
+				.runId(run.execution.runId()));
+		});
+		client.deprecateWorkflowType((request) -> request.domain(domain).workflowType(retired));
+		client.deleteWorkflowType((request) -> request.domain(domain).workflowType(retired));
+		eventually().untilAsserted(() -> assertThatExceptionOfType(UnknownResourceException.class)
+			.isThrownBy(() -> client.describeWorkflowType((request) -> request.domain(domain).workflowType(retired))));
+	}
+
+	@Test
+	void aDeprecatedDomainTakesNoNewTypesAndDeprecatesItsTypes() {
+		String retired = target.unique("retired");
+		client.registerDomain((request) -> request.name(retired).workflowExecutionRetentionPeriodInDays("1"));
+		ActivityType type = ActivityType.builder().name("Old").version("1").build();
+		client.registerActivityType((request) -> request.domain(retired).name("Old").version("1"));
+		assertThatExceptionOfType(DomainAlreadyExistsException.class)
+			.isThrownBy(() -> client.undeprecateDomain((request) -> request.name(retired)));
+		client.deprecateDomain((request) -> request.name(retired));
+		assertThatExceptionOfType(DomainDeprecatedException.class)
+			.isThrownBy(() -> client.deprecateDomain((request) -> request.name(retired)));
+		eventually().untilAsserted(() -> {
+			assertThat(client.describeDomain((request) -> request.name(retired)).domainInfo().status())
+				.isEqualTo(RegistrationStatus.DEPRECATED);
+			assertThat(client
+				.listDomainsPaginator((request) -> request.registrationStatus(RegistrationStatus.DEPRECATED))
+				.domainInfos()
+				.stream()
+				.map(DomainInfo::name)).contains(retired);
+			assertThat(client.describeActivityType((request) -> request.domain(retired).activityType(type))
+				.typeInfo()
+				.status()).isEqualTo(RegistrationStatus.DEPRECATED);
+			assertThatExceptionOfType(DomainDeprecatedException.class).isThrownBy(() -> client
+				.registerActivityType((request) -> request.domain(retired).name("New").version("1")));
+		});
+		client.undeprecateDomain((request) -> request.name(retired));
+		eventually().untilAsserted(
+				() -> assertThat(client.describeDomain((request) -> request.name(retired)).domainInfo().status())
+				.isEqualTo(RegistrationStatus.REGISTERED));
+		// Leave nothing in use behind in a real account: domains cannot be deleted.
+		client.deprecateDomain((request) -> request.name(retired));
+	}
+
+	@Test
+	void domainsCarryTags() {
+		String tagged = target.unique("tagged");
+		client.registerDomain((request) -> request.name(tagged)
+			.workflowExecutionRetentionPeriodInDays("1")
+			.tags(tag("team", "orders")));
+		String arn = client.describeDomain((request) -> request.name(tagged)).domainInfo().arn();
+		client.tagResource((request) -> request.resourceArn(arn).tags(tag("stage", "test"), tag("team", "billing")));
+		eventually().untilAsserted(
+				() -> assertThat(tagsOf(arn)).containsExactlyInAnyOrder(tag("team", "billing"), tag("stage", "test")));
+		client.untagResource((request) -> request.resourceArn(arn).tagKeys("team", "absent"));
+		eventually().untilAsserted(() -> assertThat(tagsOf(arn)).containsExactly(tag("stage", "test")));
+		List<ResourceTag> fifty = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			fifty.add(tag("k" + i, "v"));
+		}
+		// SWF supports at most 50 tags per resource: 49 more fit beside "stage", 50 do not.
+		assertThatExceptionOfType(TooManyTagsException.class)
+			.isThrownBy(() -> client.tagResource((request) -> request.resourceArn(arn).tags(fifty)));
+		client.tagResource((request) -> request.resourceArn(arn).tags(fifty.subList(0, 49)));
+		assertValidationError(() -> client.tagResource(
+				(request) -> request.resourceArn(arn).tags(tag("no#hash", "v"))));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
+			.listTagsForResource((request) -> request.resourceArn(arn.replace(tagged, target.unique("nowhere")))));
+		client.deprecateDomain((request) -> request.name(tagged));
+	}
+
+	@Test
+	void executionsAreListedAndCountedByFilter() {
+		String tag = target.unique("listed");
+		Instant before = Instant.now().minusSeconds(60);
+		List<WorkflowRun> runs = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			runs.add(WorkflowRun.start(target, domain, workflowType, (request) -> request.tagList(tag, "other")));
+		}
+		ExecutionTimeFilter recent = ExecutionTimeFilter.builder().oldestDate(before).build();
+		eventually().untilAsserted(() -> assertThat(client.countOpenWorkflowExecutions((request) -> request
+			.domain(domain)
+				.startTimeFilter(recent)
+				.tagFilter((filter) -> filter.tag(tag)))
+				.count()).isEqualTo(3));
+		List<WorkflowExecutionInfo> open = new ArrayList<>();
+		ListOpenWorkflowExecutionsResponse firstPage = client.listOpenWorkflowExecutions((request) -> request
+			.domain(domain)
+			.startTimeFilter(recent)
+			.tagFilter((filter) -> filter.tag(tag))
+			.maximumPageSize(2));
+		assertThat(firstPage.executionInfos()).hasSize(2);
+		assertThat(firstPage.nextPageToken()).isNotNull();
+		open.addAll(firstPage.executionInfos());
+		open.addAll(client.listOpenWorkflowExecutions((request) -> request.domain(domain)
+			.startTimeFilter(recent)
+			.tagFilter((filter) -> filter.tag(tag))
+			.maximumPageSize(2)
+			.nextPageToken(firstPage.nextPageToken())).executionInfos());
+		assertThat(open).extracting(WorkflowExecutionInfo::execution)
+			.containsExactlyInAnyOrderElementsOf(runs.stream().map((run) -> run.execution).toList());
+		// Newest first by default; oldest first with reverseOrder.
+		assertThat(open).extracting(WorkflowExecutionInfo::startTimestamp)
+			.isSortedAccordingTo(Comparator.<Instant>reverseOrder());
+		assertThat(open.get(0).tagList()).containsExactly(tag, "other");
+		assertThat(open.get(0).executionStatus()).isEqualTo(ExecutionStatus.OPEN);
+		assertThat(client.listOpenWorkflowExecutions((request) -> request.domain(domain)
+			.startTimeFilter(recent)
+			.tagFilter((filter) -> filter.tag(tag))
+			.reverseOrder(true)).executionInfos()).extracting(WorkflowExecutionInfo::startTimestamp)
+			.isSortedAccordingTo(Comparator.<Instant>naturalOrder());
+		WorkflowRun closed = runs.get(1);
+		assertThat(client.listOpenWorkflowExecutions((request) -> request.domain(domain)
+			.startTimeFilter(recent)
+			.executionFilter((filter) -> filter.workflowId(closed.execution.workflowId()))).executionInfos())
+			.extracting(WorkflowExecutionInfo::execution)
+			.containsExactly(closed.execution);
+		assertThat(client.countOpenWorkflowExecutions((request) -> request.domain(domain)
+			.startTimeFilter(recent)
+			.typeFilter((filter) -> filter.name(workflowType.name()))).count()).isGreaterThanOrEqualTo(3);
+		assertThat(client.countOpenWorkflowExecutions((request) -> request.domain(domain)
+			.startTimeFilter((filter) -> filter.oldestDate(before).latestDate(before.plusSeconds(1)))
+			.tagFilter((filter) -> filter.tag(tag))).count()).isZero();
+
+		client.terminateWorkflowExecution((request) -> request.domain(domain)
+			.workflowId(closed.execution.workflowId())
+			.runId(closed.execution.runId()));
+		eventually().untilAsserted(() -> {
+			assertThat(client.countOpenWorkflowExecutions((request) -> request.domain(domain)
+				.startTimeFilter(recent)
+				.tagFilter((filter) -> filter.tag(tag))).count()).isEqualTo(2);
+			List<WorkflowExecutionInfo> closedInfos = client.listClosedWorkflowExecutions((request) -> request
+				.domain(domain)
+				.closeTimeFilter(recent)
+				.executionFilter((filter) -> filter.workflowId(closed.execution.workflowId()))).executionInfos();
+			assertThat(closedInfos).extracting(WorkflowExecutionInfo::execution).containsExactly(closed.execution);
+			assertThat(closedInfos.get(0).closeStatus()).isEqualTo(CloseStatus.TERMINATED);
+			assertThat(closedInfos.get(0).closeTimestamp()).isNotNull();
+			assertThat(client.countClosedWorkflowExecutions((request) -> request.domain(domain)
+				.startTimeFilter(recent)
+				.tagFilter((filter) -> filter.tag(tag))).count()).isEqualTo(1);
+			assertThat(client.listClosedWorkflowExecutions((request) -> request.domain(domain)
+				.startTimeFilter(recent)
+				.closeStatusFilter((filter) -> filter.status(CloseStatus.TERMINATED))).executionInfos())
+				.extracting(WorkflowExecutionInfo::execution)
+				.contains(closed.execution);
+		});
+		// SWF: the execution, type, tag and close status filters are mutually exclusive, and a
+		// closed execution is looked up by its start or its close time, not both.
+		assertValidationError(() -> client.countOpenWorkflowExecutions((request) -> request.domain(domain)
+			.startTimeFilter(recent)
+			.typeFilter((filter) -> filter.name(workflowType.name()))
+			.tagFilter((filter) -> filter.tag(tag))));
+		assertValidationError(() -> client.listClosedWorkflowExecutions((request) -> request.domain(domain)
+			.startTimeFilter(recent)
+			.closeStatusFilter((filter) -> filter.status(CloseStatus.TERMINATED))
+			.executionFilter((filter) -> filter.workflowId(closed.execution.workflowId()))));
+		assertValidationError(() -> client.countClosedWorkflowExecutions(
+				(request) -> request.domain(domain).startTimeFilter(recent).closeTimeFilter(recent)));
+		assertValidationError(() -> client.countClosedWorkflowExecutions((request) -> request.domain(domain)));
+		assertValidationError(() -> client.listOpenWorkflowExecutions((request) -> request.domain(domain)));
+		for (WorkflowRun run : List.of(runs.get(0), runs.get(2))) {
+			client.terminateWorkflowExecution((request) -> request.domain(domain)
+				.workflowId(run.execution.workflowId())
+				.runId(run.execution.runId()));
+		}
+	}
+
+	@Test
+	void pendingTasksAreCountedPerTaskList() {
+		assertThat(client.countPendingActivityTasks((request) -> request.domain(domain)
+			.taskList((taskList) -> taskList.name(target.unique("never-used")))).count()).isZero();
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		eventually().untilAsserted(() -> assertThat(client.countPendingDecisionTasks((request) -> request.domain(domain)
+				.taskList((taskList) -> taskList.name(run.decisionTaskList))).count()).isEqualTo(1));
+		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1", (attributes) -> {
+		}), run.scheduleActivity(activityType, "a2", (attributes) -> {
+		}));
+		eventually().untilAsserted(() -> {
+			CountPendingActivityTasksResponse pending = client.countPendingActivityTasks((request) -> request
+				.domain(domain)
+				.taskList((taskList) -> taskList.name(run.activityTaskList)));
+			assertThat(pending.count()).isEqualTo(2);
+			assertThat(pending.truncated()).isNotEqualTo(Boolean.TRUE);
+		});
+		run.nextActivityTask();
+		eventually().untilAsserted(() -> assertThat(client.countPendingActivityTasks((request) -> request.domain(domain)
+				.taskList((taskList) -> taskList.name(run.activityTaskList))).count()).isEqualTo(1));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client.countPendingDecisionTasks(
+				(request) -> request.domain(target.unique("nowhere")).taskList((taskList) -> taskList.name("any"))));
+		client.terminateWorkflowExecution((request) -> request.domain(domain)
+			.workflowId(run.execution.workflowId())
+			.runId(run.execution.runId()));
+	}
+
+	/**
+	 * Waits for what SWF documents as eventually consistent (registrations, visibility, counts);
+	 * the embedded endpoint is consistent at once, so the first look passes there.
+	 */
+	private static ConditionFactory eventually() {
+		return await().atMost(target.patience()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200));
+	}
+
+	private static ResourceTag tag(String key, String value) {
+		return ResourceTag.builder().key(key).value(value).build();
+	}
+
+	private static List<ResourceTag> tagsOf(String arn) {
+		return client.listTagsForResource((request) -> request.resourceArn(arn)).tags();
+	}
+
+	private static void registerActivityType(String name, String version) {
+		client.registerActivityType((request) -> request.domain(domain).name(name).version(version));
 	}
 
 	@Test
