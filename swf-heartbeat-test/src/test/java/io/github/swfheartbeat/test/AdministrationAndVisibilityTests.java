@@ -78,6 +78,8 @@ class AdministrationAndVisibilityTests {
 		List<String> rest = new ArrayList<>();
 		String token = first.nextPageToken();
 		while (token != null) {
+			// A page token that does not move on would page forever.
+			assertThat(rest).hasSizeLessThan(100);
 			String pageToken = token;
 			ListDomainsResponse page = client.listDomains((request) -> request
 				.registrationStatus(RegistrationStatus.REGISTERED)

@@ -137,21 +137,26 @@ class SwfConformanceTests {
 		// One per page: the pages put together are every type, ascending by name.
 		List<String> paged = new ArrayList<>();
 		String pageToken = null;
+		int pages = 0;
 		do {
+			// A page token that does not move on would page forever.
+			assertThat(++pages).as("pages").isLessThanOrEqualTo(100);
 			String token = pageToken;
 			ListActivityTypesResponse page = client.listActivityTypes((request) -> request.domain(domain)
 				.registrationStatus(RegistrationStatus.REGISTERED)
 				.maximumPageSize(1)
 				.nextPageToken(token));
 			assertThat(page.typeInfos()).hasSizeLessThanOrEqualTo(1);
-			page.typeInfos().forEach((info) -> paged.add(info.activityType().name()));
+			page.typeInfos()
+				.forEach((info) -> paged.add(info.activityType().name() + "/" + info.activityType().version()));
 			pageToken = page.nextPageToken();
 		}
 		while (pageToken != null);
 		assertThat(paged).isSortedAccordingTo(String::compareTo)
-			.contains(prefix + "-a", prefix + "-b", prefix + "-c", activityType.name());
+			.doesNotHaveDuplicates()
+			.contains(prefix + "-a/1", prefix + "-a/2", prefix + "-b/1", prefix + "-c/1", activityType.name() + "/1");
 		List<String> reversed = client
-			.listActivityTypesPaginator((request) -> request.domain(domain)
+			.listActivityTypes((request) -> request.domain(domain)
 				.registrationStatus(RegistrationStatus.REGISTERED)
 				.reverseOrder(true))
 			.typeInfos()
@@ -164,7 +169,7 @@ class SwfConformanceTests {
 			.registrationStatus(RegistrationStatus.REGISTERED)).typeInfos())
 			.extracting(WorkflowTypeInfo::workflowType)
 			.containsExactly(workflowType);
-		assertThat(client.listDomainsPaginator((request) -> request.registrationStatus(RegistrationStatus.REGISTERED))
+		assertThat(client.listDomains((request) -> request.registrationStatus(RegistrationStatus.REGISTERED))
 			.domainInfos()
 			.stream()
 			.map(DomainInfo::name)
@@ -273,10 +278,8 @@ class SwfConformanceTests {
 			assertThat(client.describeDomain((request) -> request.name(retired)).domainInfo().status())
 				.isEqualTo(RegistrationStatus.DEPRECATED);
 			assertThat(client
-				.listDomainsPaginator((request) -> request.registrationStatus(RegistrationStatus.DEPRECATED))
-				.domainInfos()
-				.stream()
-				.map(DomainInfo::name)).contains(retired);
+				.listDomains((request) -> request.registrationStatus(RegistrationStatus.DEPRECATED))
+				.domainInfos()).extracting(DomainInfo::name).contains(retired);
 			assertThat(client.describeActivityType((request) -> request.domain(retired).activityType(type))
 				.typeInfo()
 				.status()).isEqualTo(RegistrationStatus.DEPRECATED);
