@@ -101,6 +101,31 @@ class AdministrationAndVisibilityTests {
 	}
 
 	@Test
+	void pageTokensExpireAfterSixtySecondsAsSwfs() {
+		String domain = newDomain();
+		swf.registerActivityType(domain, "Work", "2", Duration.ofSeconds(60));
+		swf.registerActivityType(domain, "Work", "3", Duration.ofSeconds(60));
+		String token = client.listActivityTypes((request) -> request.domain(domain)
+			.registrationStatus(RegistrationStatus.REGISTERED)
+			.maximumPageSize(1)).nextPageToken();
+		swf.advance(Duration.ofSeconds(60));
+		String next = client.listActivityTypes((request) -> request.domain(domain)
+			.registrationStatus(RegistrationStatus.REGISTERED)
+			.maximumPageSize(1)
+			.nextPageToken(token)).nextPageToken();
+		assertThat(next).isNotNull();
+		swf.advance(Duration.ofSeconds(61));
+		assertThatExceptionOfType(SwfException.class).isThrownBy(() -> client.listActivityTypes((request) -> request
+			.domain(domain)
+			.registrationStatus(RegistrationStatus.REGISTERED)
+			.maximumPageSize(1)
+			.nextPageToken(next))).satisfies((ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(400);
+				assertThat(ex.getMessage()).contains("Specified token has exceeded its maximum lifetime");
+			});
+	}
+
+	@Test
 	void anExecutionPastItsTimeoutIsListedClosedAsTimedOut() {
 		String domain = newDomain();
 		client.registerWorkflowType((request) -> request.domain(domain)

@@ -14,9 +14,13 @@ import io.github.swfheartbeat.test.json.JsonObject;
  * {@code reverseOrder}).
  *
  * <p>Each item has a sort key; a page token carries the key of the last item handed out, so that
- * the next page starts after it even if items were added or removed between the calls.
+ * the next page starts after it even if items were added or removed between the calls. Like SWF's,
+ * a token expires 60 seconds after it was handed out.
  */
 final class ListPages {
+
+	/** SWF's API reference: "Each pagination token expires after 60 seconds." */
+	static final long TOKEN_LIFETIME_MILLIS = 60_000;
 
 	private ListPages() {
 	}
@@ -26,12 +30,13 @@ final class ListPages {
 	 * request's token points at as {@code member} and {@code nextPageToken}.
 	 * @param listing names the listing in its tokens, so that a token of another one is refused
 	 */
-	static <T> JsonObject page(String listing, List<T> items, Function<T, String> key, boolean descending,
-			JsonObject input, String member, Function<T, JsonObject> info) {
+	static <T> JsonObject page(ModelContext context, String listing, List<T> items, Function<T, String> key,
+			boolean descending, JsonObject input, String member, Function<T, JsonObject> info) {
 		int pageSize = HistoryPages.pageSize(input);
 		String token = input.string("nextPageToken", 0, 2048);
 		Comparator<String> order = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-		String after = (token != null) ? decode(listing, token) : null;
+		long now = context.timestamp().movePointRight(3).longValue();
+		String after = (token != null) ? decode(listing, token, now) : null;
 		List<T> sorted = items.stream()
 			.sorted(Comparator.comparing(key, order))
 			.filter((item) -> after == null || order.compare(key.apply(item), after) > 0)
@@ -40,16 +45,16 @@ final class ListPages {
 		for (T item : sorted.subList(0, Math.min(pageSize, sorted.size()))) {
 			page.add(info.apply(item));
 		}
-		String next = (sorted.size() > pageSize) ? encode(listing, key.apply(sorted.get(pageSize - 1))) : null;
+		String next = (sorted.size() > pageSize) ? encode(listing, now, key.apply(sorted.get(pageSize - 1))) : null;
 		return new JsonObject().put(member, page).put("nextPageToken", next);
 	}
 
-	private static String encode(String listing, String lastKey) {
-		byte[] text = (listing + '\n' + lastKey).getBytes(StandardCharsets.UTF_8);
+	private static String encode(String listing, long issuedMillis, String lastKey) {
+		byte[] text = (listing + '\n' + issuedMillis + '\n' + lastKey).getBytes(StandardCharsets.UTF_8);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text);
 	}
 
-	private static String decode(String listing, String token) {
+	private static String decode(String listing, String token, long nowMillis) {
 		String text;
 		try {
 			text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
@@ -57,10 +62,21 @@ final class ListPages {
 		catch (IllegalArgumentException ex) {
 			throw SwfFault.validation("Invalid nextPageToken");
 		}
-		if (!text.startsWith(listing + '\n')) {
+		int issuedEnd = text.indexOf('\n', listing.length() + 1);
+		if (!text.startsWith(listing + '\n') || issuedEnd < 0) {
 			throw SwfFault.validation("Invalid nextPageToken");
 		}
-		return text.substring(listing.length() + 1);
+		long issuedMillis;
+		try {
+			issuedMillis = Long.parseLong(text.substring(listing.length() + 1, issuedEnd));
+		}
+		catch (NumberFormatException ex) {
+			throw SwfFault.validation("Invalid nextPageToken");
+		}
+		if (nowMillis - issuedMillis > TOKEN_LIFETIME_MILLIS) {
+			throw SwfFault.validation("Specified token has exceeded its maximum lifetime");
+		}
+		return text.substring(issuedEnd + 1);
 	}
 
 }

@@ -29,8 +29,8 @@ final class Listings {
 				.stream()
 				.filter((domain) -> domain.deprecated == deprecated)
 				.toList();
-			return ListPages.page("ListDomains", domains, (domain) -> domain.name, reverseOrder, input, "domainInfos",
-					Domain::info);
+			return ListPages.page(this.context, "ListDomains", domains, (domain) -> domain.name, reverseOrder, input,
+					"domainInfos", Domain::info);
 		});
 	}
 
@@ -55,8 +55,8 @@ final class Listings {
 				.filter((type) -> name == null || name.equals(type.name()))
 				.toList();
 			String listing = (activity ? "ListActivityTypes\n" : "ListWorkflowTypes\n") + domainName;
-			return ListPages.page(listing, types, (type) -> Domain.typeKey(type.name(), type.version()), reverseOrder,
-					input, "typeInfos", (type) -> type.info(member));
+			return ListPages.page(this.context, listing, types, (type) -> Domain.typeKey(type.name(), type.version()),
+					reverseOrder, input, "typeInfos", (type) -> type.info(member));
 		});
 	}
 

@@ -53,17 +53,17 @@ final class Visibility {
 	}
 
 	private static JsonObject count(List<WorkflowExecution> executions) {
-		// Never more than SWF's visibility store would count exactly, so never truncated.
+		// Counted exactly: SWF sets truncated only when its count stops short of the real number.
 		return new JsonObject().put("count", (long) executions.size()).put("truncated", false);
 	}
 
-	private static JsonObject page(String operation, Query query, JsonObject input,
+	private JsonObject page(String operation, Query query, JsonObject input,
 			List<WorkflowExecution> executions) {
 		boolean reverseOrder = input.bool("reverseOrder", false);
 		Function<WorkflowExecution, String> key = (execution) -> sortable(query.time.apply(execution)) + '\u0000'
 				+ execution.workflowId + '\u0000' + execution.runId;
-		return ListPages.page(operation + '\n' + query.domain, executions, key, !reverseOrder, input, "executionInfos",
-				WorkflowExecution::info);
+		return ListPages.page(this.context, operation + '\n' + query.domain, executions, key, !reverseOrder, input,
+				"executionInfos", WorkflowExecution::info);
 	}
 
 	/**
