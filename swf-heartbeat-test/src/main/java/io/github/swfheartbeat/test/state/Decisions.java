@@ -13,7 +13,7 @@ final class Decisions {
 
 	private static final List<String> SUPPORTED_DECISIONS = List.of("ScheduleActivityTask",
 			"RequestCancelActivityTask", "CompleteWorkflowExecution", "FailWorkflowExecution",
-			"CancelWorkflowExecution", "RecordMarker");
+			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer");
 
 	private final SwfModel model;
 
@@ -117,8 +117,9 @@ final class Decisions {
 
 	private JsonObject start(DecisionTask task, String identity, int pageSize, boolean reverseOrder) {
 		WorkflowExecution execution = task.execution;
-		// Timeouts that are due belong in the history this decision task hands out.
+		// Timeouts and timers that are due belong in the history this decision task hands out.
 		this.model.activities.timeOutDue(execution);
+		this.model.timers.fireDue(execution);
 		task.startedEventId = execution.append("DecisionTaskStarted",
 				new JsonObject().put("identity", identity).put("scheduledEventId", task.scheduledEventId),
 				this.context.timestamp());
@@ -154,6 +155,8 @@ final class Decisions {
 			if (task == null || task.execution.decisionTask != task || !task.execution.isOpen()) {
 				throw SwfFault.unknownResource("Unknown decision task, token " + TaskTokens.fingerprint(taskToken));
 			}
+			// A timer that fired while the decider worked is an event it has not seen.
+			this.model.timers.fireDue(task.execution);
 			complete(task, decisions, executionContext);
 			return new JsonObject();
 		});
@@ -222,6 +225,10 @@ final class Decisions {
 			case "RequestCancelActivityTask" -> this.model.activities.requestCancel(execution,
 					decision.requiredObject("requestCancelActivityTaskDecisionAttributes").string("activityId"),
 					completedEventId);
+			case "StartTimer" -> this.model.timers.start(execution,
+					decision.requiredObject("startTimerDecisionAttributes"), completedEventId);
+			case "CancelTimer" -> this.model.timers.cancel(execution,
+					decision.requiredObject("cancelTimerDecisionAttributes").string("timerId"), completedEventId);
 			case "RecordMarker" -> {
 				JsonObject attributes = decision.requiredObject("recordMarkerDecisionAttributes");
 				execution.append("MarkerRecorded", new JsonObject().put("markerName", attributes.string("markerName"))
@@ -287,6 +294,8 @@ final class Decisions {
 				.requiredString("activityId", 1, 256);
 			case "RecordMarker" -> decision.requiredObject("recordMarkerDecisionAttributes")
 				.requiredString("markerName", 1, 256);
+			case "StartTimer" -> Timers.validateStart(decision.requiredObject("startTimerDecisionAttributes"));
+			case "CancelTimer" -> Timers.validateCancel(decision.requiredObject("cancelTimerDecisionAttributes"));
 			case "CompleteWorkflowExecution" -> {
 				JsonObject attributes = decision.object("completeWorkflowExecutionDecisionAttributes");
 				if (attributes != null) {

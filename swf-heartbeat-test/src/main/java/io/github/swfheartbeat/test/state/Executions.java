@@ -134,6 +134,7 @@ final class Executions {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
 			timeOutIfDue(execution);
 			this.model.activities.timeOutDue(execution);
+			this.model.timers.fireDue(execution);
 			JsonObject info = new JsonObject().put("execution", execution.identity())
 				.put("workflowType", execution.type.identity())
 				.put("startTimestamp", execution.startTimestamp)
@@ -150,7 +151,7 @@ final class Executions {
 				.put("childPolicy", execution.childPolicy);
 			JsonObject openCounts = new JsonObject().put("openActivityTasks", execution.openActivities.size())
 				.put("openDecisionTasks", (execution.decisionTask != null) ? 1 : 0)
-				.put("openTimers", 0)
+				.put("openTimers", execution.openTimers.size())
 				.put("openChildWorkflowExecutions", 0)
 				.put("openLambdaFunctions", 0);
 			return new JsonObject().put("executionInfo", info)
@@ -173,6 +174,7 @@ final class Executions {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
 			timeOutIfDue(execution);
 			this.model.activities.timeOutDue(execution);
+			this.model.timers.fireDue(execution);
 			HistoryPages.Cursor cursor = (pageToken != null) ? HistoryPages.Cursor.decode(pageToken) : null;
 			return HistoryPages.page(execution, cursor, pageSize, reverseOrder, new JsonObject());
 		});
@@ -229,6 +231,7 @@ final class Executions {
 			this.model.activities.close(task, ActivityTask.Status.WORKFLOW_CLOSED);
 		}
 		this.model.decisions.discard(execution);
+		this.model.timers.discard(execution);
 	}
 
 	private void timeOut(WorkflowExecution execution) {

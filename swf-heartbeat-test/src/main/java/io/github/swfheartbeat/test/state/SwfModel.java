@@ -32,6 +32,8 @@ public final class SwfModel {
 
 	final Activities activities;
 
+	final Timers timers;
+
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
 	/**
@@ -54,6 +56,7 @@ public final class SwfModel {
 		this.executions = new Executions(this);
 		this.decisions = new Decisions(this);
 		this.activities = new Activities(this);
+		this.timers = new Timers(this);
 		immediate("RegisterDomain", this.registrations::registerDomain);
 		immediate("DescribeDomain", this.registrations::describeDomain);
 		immediate("RegisterActivityType", this.registrations::registerActivityType);

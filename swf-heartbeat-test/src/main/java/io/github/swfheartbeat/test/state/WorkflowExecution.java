@@ -46,6 +46,9 @@ final class WorkflowExecution {
 	/** The latest task of each activity id, open or closed, for inspection. */
 	final Map<String, ActivityTask> latestActivities = new HashMap<>();
 
+	/** Open timers by timer id; SWF keeps timer ids unique among open timers. */
+	final Map<String, Timer> openTimers = new LinkedHashMap<>();
+
 	/** The decision task scheduled or started, if any: SWF allows at most one of each. */
 	DecisionTask decisionTask;
 

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.CancelTimerFailedCause;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
+import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.DescribeActivityTypeResponse;
 import software.amazon.awssdk.services.swf.model.DomainAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.EventType;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedCause;
+import software.amazon.awssdk.services.swf.model.StartTimerFailedCause;
 import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.TypeAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
@@ -202,6 +205,7 @@ class SwfConformanceTests {
 				run.scheduleActivity(activityType, "a1", (attributes) -> attributes.heartbeatTimeout("1")));
 		PollForActivityTaskResponse activityTask = run.nextActivityTask();
 		client.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken()).details("last"));
+		target.passTime(Duration.ofSeconds(1));
 		run.nextDecisionTask();
 		var timedOut = run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT).activityTaskTimedOutEventAttributes();
 		assertThat(timedOut.timeoutType()).isEqualTo(ActivityTaskTimeoutType.HEARTBEAT);
@@ -219,6 +223,7 @@ class SwfConformanceTests {
 		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1",
 				(attributes) -> attributes.heartbeatTimeout("NONE").startToCloseTimeout("2")));
 		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		target.passTime(Duration.ofSeconds(2));
 		await().atMost(target.patience())
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
@@ -234,6 +239,7 @@ class SwfConformanceTests {
 		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
 		run.decide(run.nextDecisionTask(),
 				run.scheduleActivity(activityType, "a1", (attributes) -> attributes.scheduleToStartTimeout("1")));
+		target.passTime(Duration.ofSeconds(1));
 		run.nextDecisionTask();
 		assertThat(run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT)
 			.activityTaskTimedOutEventAttributes()
@@ -248,6 +254,7 @@ class SwfConformanceTests {
 			.startToCloseTimeout("NONE")
 			.scheduleToCloseTimeout("2")));
 		run.nextActivityTask();
+		target.passTime(Duration.ofSeconds(2));
 		run.nextDecisionTask();
 		assertThat(run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT)
 			.activityTaskTimedOutEventAttributes()
@@ -338,6 +345,75 @@ class SwfConformanceTests {
 		PollForDecisionTaskResponse decisionTask = client.pollForDecisionTask((request) -> request.domain(domain)
 			.taskList((taskList) -> taskList.name(target.unique("idle-decisions"))));
 		assertThat(decisionTask.taskToken()).isEqualTo("");
+	}
+
+	@Test
+	void aTimerFiresAfterItsStartToFireTimeoutAndAsksForADecision() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "2"));
+		target.passTime(Duration.ofSeconds(2));
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		List<HistoryEvent> history = next.events();
+		HistoryEvent started = run.last(history, EventType.TIMER_STARTED);
+		assertThat(started.timerStartedEventAttributes().timerId()).isEqualTo("t1");
+		assertThat(started.timerStartedEventAttributes().startToFireTimeout()).isEqualTo("2");
+		assertThat(started.timerStartedEventAttributes().control()).isEqualTo("control of t1");
+		assertThat(started.timerStartedEventAttributes().decisionTaskCompletedEventId())
+			.isEqualTo(run.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		HistoryEvent fired = run.last(history, EventType.TIMER_FIRED);
+		assertThat(fired.timerFiredEventAttributes().timerId()).isEqualTo("t1");
+		assertThat(fired.timerFiredEventAttributes().startedEventId()).isEqualTo(started.eventId());
+		assertThat(fired.eventTimestamp()).isAfterOrEqualTo(started.eventTimestamp().plusSeconds(2));
+		assertThat(WorkflowRun.types(history).subList(history.size() - 3, history.size())).containsExactly(
+				EventType.TIMER_FIRED, EventType.DECISION_TASK_SCHEDULED, EventType.DECISION_TASK_STARTED);
+	}
+
+	@Test
+	void timersAreCanceledByIdAndTheirIdsAreUniqueWhileOpen() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "600"), WorkflowRun.startTimer("t1", "600"));
+		// The failed decision asks for a decision task of its own.
+		PollForDecisionTaskResponse afterFailure = run.nextDecisionTask();
+		var failedStart = run.last(afterFailure.events(), EventType.START_TIMER_FAILED).startTimerFailedEventAttributes();
+		assertThat(failedStart.timerId()).isEqualTo("t1");
+		assertThat(failedStart.cause()).isEqualTo(StartTimerFailedCause.TIMER_ID_ALREADY_IN_USE);
+		run.decide(afterFailure, WorkflowRun.cancelTimer("t1"), WorkflowRun.cancelTimer("unknown"));
+		PollForDecisionTaskResponse afterCancel = run.nextDecisionTask();
+		List<HistoryEvent> history = afterCancel.events();
+		HistoryEvent canceled = run.last(history, EventType.TIMER_CANCELED);
+		assertThat(canceled.timerCanceledEventAttributes().timerId()).isEqualTo("t1");
+		assertThat(canceled.timerCanceledEventAttributes().startedEventId())
+			.isEqualTo(run.last(history, EventType.TIMER_STARTED).eventId());
+		assertThat(canceled.timerCanceledEventAttributes().decisionTaskCompletedEventId())
+			.isEqualTo(run.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		var failedCancel = run.last(history, EventType.CANCEL_TIMER_FAILED).cancelTimerFailedEventAttributes();
+		assertThat(failedCancel.timerId()).isEqualTo("unknown");
+		assertThat(failedCancel.cause()).isEqualTo(CancelTimerFailedCause.TIMER_ID_UNKNOWN);
+		// A canceled timer's id is free again.
+		run.decide(afterCancel, WorkflowRun.startTimer("t1", "600"), WorkflowRun.complete("done"));
+		assertThat(WorkflowRun.types(run.history())).doesNotContain(EventType.TIMER_FIRED)
+			.containsSubsequence(EventType.TIMER_CANCELED, EventType.TIMER_STARTED,
+					EventType.WORKFLOW_EXECUTION_COMPLETED);
+	}
+
+	@Test
+	void aDecisionCannotCloseTheExecutionOverATimerItHasNotSeen() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "1"));
+		run.signal("wake up");
+		PollForDecisionTaskResponse held = run.nextDecisionTask();
+		target.passTime(Duration.ofSeconds(2));
+		run.decide(held, WorkflowRun.complete("too early"));
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		assertThat(run.last(next.events(), EventType.COMPLETE_WORKFLOW_EXECUTION_FAILED)
+			.completeWorkflowExecutionFailedEventAttributes()
+			.cause()).isEqualTo(CompleteWorkflowExecutionFailedCause.UNHANDLED_DECISION);
+		assertThat(WorkflowRun.types(next.events())).containsSubsequence(EventType.DECISION_TASK_STARTED,
+				EventType.TIMER_FIRED, EventType.DECISION_TASK_COMPLETED);
+		run.decide(next, WorkflowRun.complete("seen"));
+		assertThat(client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution))
+			.executionInfo()
+			.closeStatus()).isEqualTo(CloseStatus.COMPLETED);
 	}
 
 	@Test

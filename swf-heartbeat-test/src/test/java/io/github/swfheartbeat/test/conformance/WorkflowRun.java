@@ -117,6 +117,22 @@ final class WorkflowRun {
 			.build();
 	}
 
+	static Decision startTimer(String timerId, String startToFireTimeout) {
+		return Decision.builder()
+			.decisionType(DecisionType.START_TIMER)
+			.startTimerDecisionAttributes((attributes) -> attributes.timerId(timerId)
+				.startToFireTimeout(startToFireTimeout)
+				.control("control of " + timerId))
+			.build();
+	}
+
+	static Decision cancelTimer(String timerId) {
+		return Decision.builder()
+			.decisionType(DecisionType.CANCEL_TIMER)
+			.cancelTimerDecisionAttributes((attributes) -> attributes.timerId(timerId))
+			.build();
+	}
+
 	/**
 	 * Asks for a decision task, as a signal does.
 	 */
@@ -134,6 +150,10 @@ final class WorkflowRun {
 					(request) -> request.domain(this.domain).execution(this.execution))
 			.forEach((page) -> events.addAll(page.events()));
 		return events;
+	}
+
+	static List<EventType> types(List<HistoryEvent> history) {
+		return history.stream().map(HistoryEvent::eventType).toList();
 	}
 
 	HistoryEvent last(List<HistoryEvent> history, EventType type) {
