@@ -52,6 +52,12 @@ final class WorkflowExecution {
 	/** The decision task scheduled or started, if any: SWF allows at most one of each. */
 	DecisionTask decisionTask;
 
+	/**
+	 * The task list a decider chose for the next decision tasks, or {@code null} for the
+	 * execution's own; with a schedule-to-start timeout unless the choice is for good.
+	 */
+	TaskListOverride decisionTaskListOverride;
+
 	/** Whether events arrived while a decision task was started, so another must follow it. */
 	boolean decisionPending;
 
@@ -120,6 +126,12 @@ final class WorkflowExecution {
 
 	JsonObject identity() {
 		return new JsonObject().put("workflowId", this.workflowId).put("runId", this.runId);
+	}
+
+	/**
+	 * A task list RespondDecisionTaskCompleted chose for the execution's decision tasks.
+	 */
+	record TaskListOverride(JsonObject taskList, long scheduleToStartTimeout) {
 	}
 
 	String describe() {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionTimeoutType;
+import software.amazon.awssdk.services.swf.model.DecisionTaskTimeoutType;
+import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CancelTimerFailedCause;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedCause;
@@ -414,6 +417,73 @@ class SwfConformanceTests {
 		assertThat(client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution))
 			.executionInfo()
 			.closeStatus()).isEqualTo(CloseStatus.COMPLETED);
+	}
+
+	@Test
+	void aDecisionTaskNotCompletedInTimeTimesOutAndAnotherIsScheduled() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType, (request) -> request.taskStartToCloseTimeout("2"));
+		PollForDecisionTaskResponse late = run.nextDecisionTask();
+		target.passTime(Duration.ofSeconds(3));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> run.decide(late));
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		var timedOut = run.last(next.events(), EventType.DECISION_TASK_TIMED_OUT).decisionTaskTimedOutEventAttributes();
+		assertThat(timedOut.timeoutType()).isEqualTo(DecisionTaskTimeoutType.START_TO_CLOSE);
+		assertThat(timedOut.startedEventId()).isEqualTo(late.startedEventId());
+		assertThat(timedOut.scheduledEventId())
+			.isEqualTo(run.last(late.events(), EventType.DECISION_TASK_SCHEDULED).eventId());
+		assertThat(WorkflowRun.types(next.events()).subList(next.events().size() - 3, next.events().size()))
+			.containsExactly(EventType.DECISION_TASK_TIMED_OUT, EventType.DECISION_TASK_SCHEDULED,
+					EventType.DECISION_TASK_STARTED);
+		run.decide(next, WorkflowRun.complete("in time"));
+	}
+
+	@Test
+	void aTaskListChosenForAWhileIsLeftWhenNoDeciderStartsATaskOnIt() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		String elsewhere = target.unique("elsewhere-" + run.execution.workflowId());
+		PollForDecisionTaskResponse first = run.nextDecisionTask();
+		client.respondDecisionTaskCompleted((request) -> request.taskToken(first.taskToken())
+			.taskList((taskList) -> taskList.name(elsewhere))
+			.taskListScheduleToStartTimeout("2"));
+		run.signal("for the other task list");
+		target.passTime(Duration.ofSeconds(3));
+		// Back on the execution's own task list.
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		List<HistoryEvent> history = next.events();
+		var completed = run.last(history, EventType.DECISION_TASK_COMPLETED).decisionTaskCompletedEventAttributes();
+		assertThat(completed.taskList().name()).isEqualTo(elsewhere);
+		assertThat(completed.taskListScheduleToStartTimeout()).isEqualTo("2");
+		HistoryEvent timedOut = run.last(history, EventType.DECISION_TASK_TIMED_OUT);
+		assertThat(timedOut.decisionTaskTimedOutEventAttributes().timeoutType())
+			.isEqualTo(DecisionTaskTimeoutType.SCHEDULE_TO_START);
+		HistoryEvent scheduledElsewhere = history.stream()
+			.filter((event) -> event.eventId() == timedOut.decisionTaskTimedOutEventAttributes().scheduledEventId())
+			.findFirst()
+			.orElseThrow();
+		assertThat(scheduledElsewhere.decisionTaskScheduledEventAttributes().taskList().name()).isEqualTo(elsewhere);
+		assertThat(scheduledElsewhere.decisionTaskScheduledEventAttributes().scheduleToStartTimeout()).isEqualTo("2");
+		assertThat(run.last(history, EventType.DECISION_TASK_SCHEDULED).decisionTaskScheduledEventAttributes()
+			.taskList()
+			.name()).isEqualTo(run.decisionTaskList);
+		run.decide(next, WorkflowRun.complete("home again"));
+	}
+
+	@Test
+	void anExecutionPastItsStartToCloseTimesOutWithItsChildPolicy() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType,
+				(request) -> request.executionStartToCloseTimeout("3").childPolicy(ChildPolicy.ABANDON));
+		PollForDecisionTaskResponse held = run.nextDecisionTask();
+		target.passTime(Duration.ofSeconds(4));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> run.decide(held));
+		var description = client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution));
+		assertThat(description.executionInfo().executionStatus()).isEqualTo(ExecutionStatus.CLOSED);
+		assertThat(description.executionInfo().closeStatus()).isEqualTo(CloseStatus.TIMED_OUT);
+		List<HistoryEvent> history = run.history();
+		HistoryEvent timedOut = history.get(history.size() - 1);
+		assertThat(timedOut.eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_TIMED_OUT);
+		assertThat(timedOut.workflowExecutionTimedOutEventAttributes().timeoutType())
+			.isEqualTo(WorkflowExecutionTimeoutType.START_TO_CLOSE);
+		assertThat(timedOut.workflowExecutionTimedOutEventAttributes().childPolicy()).isEqualTo(ChildPolicy.ABANDON);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
 
@@ -36,21 +37,34 @@ final class WorkflowRun {
 
 	private final Duration patience;
 
-	private WorkflowRun(SwfClient client, String domain, WorkflowType type, Duration patience) {
+	private WorkflowRun(SwfClient client, String domain, WorkflowType type, Duration patience,
+			Consumer<StartWorkflowExecutionRequest.Builder> options) {
 		this.client = client;
 		this.patience = patience;
 		this.domain = domain;
 		String workflowId = "workflow-" + UUID.randomUUID();
-		String runId = client.startWorkflowExecution((request) -> request.domain(domain)
-			.workflowId(workflowId)
-			.workflowType(type)
-			.taskList((taskList) -> taskList.name(this.decisionTaskList))
-			.input("workflow input")).runId();
+		String runId = client.startWorkflowExecution((request) -> {
+			request.domain(domain)
+				.workflowId(workflowId)
+				.workflowType(type)
+				.taskList((taskList) -> taskList.name(this.decisionTaskList))
+				.input("workflow input");
+			options.accept(request);
+		}).runId();
 		this.execution = WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
 	}
 
 	static WorkflowRun start(ConformanceTarget target, String domain, WorkflowType type) {
-		return new WorkflowRun(target.client(), domain, type, target.patience());
+		return start(target, domain, type, (request) -> {
+		});
+	}
+
+	/**
+	 * Starts a run with options besides the defaults, e.g. its timeouts.
+	 */
+	static WorkflowRun start(ConformanceTarget target, String domain, WorkflowType type,
+			Consumer<StartWorkflowExecutionRequest.Builder> options) {
+		return new WorkflowRun(target.client(), domain, type, target.patience(), options);
 	}
 
 	/**
