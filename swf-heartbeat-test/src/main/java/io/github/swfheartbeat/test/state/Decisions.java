@@ -13,7 +13,7 @@ final class Decisions {
 
 	private static final List<String> SUPPORTED_DECISIONS = List.of("ScheduleActivityTask",
 			"RequestCancelActivityTask", "CompleteWorkflowExecution", "FailWorkflowExecution",
-			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer");
+			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer", "ContinueAsNewWorkflowExecution");
 
 	private final SwfModel model;
 
@@ -275,6 +275,10 @@ final class Decisions {
 		}
 		String attributesName = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "DecisionAttributes";
 		JsonObject attributes = decision.object(attributesName);
+		if ("ContinueAsNew".equals(outcome)) {
+			this.model.continueAsNew.apply(execution, attributes, completedEventId);
+			return;
+		}
 		JsonObject event = new JsonObject().put("decisionTaskCompletedEventId", completedEventId);
 		if (attributes != null) {
 			attributes.members().forEach(event::put);
@@ -320,6 +324,8 @@ final class Decisions {
 				.requiredString("markerName", 1, 256);
 			case "StartTimer" -> Timers.validateStart(decision.requiredObject("startTimerDecisionAttributes"));
 			case "CancelTimer" -> Timers.validateCancel(decision.requiredObject("cancelTimerDecisionAttributes"));
+			case "ContinueAsNewWorkflowExecution" -> ContinueAsNew
+				.validate(decision.object("continueAsNewWorkflowExecutionDecisionAttributes"));
 			case "CompleteWorkflowExecution" -> {
 				JsonObject attributes = decision.object("completeWorkflowExecutionDecisionAttributes");
 				if (attributes != null) {

@@ -34,6 +34,10 @@ public final class SwfModel {
 
 	final Timers timers;
 
+	final ContinueAsNew continueAsNew;
+
+	final ChildWorkflows childWorkflows;
+
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
 	/**
@@ -57,6 +61,8 @@ public final class SwfModel {
 		this.decisions = new Decisions(this);
 		this.activities = new Activities(this);
 		this.timers = new Timers(this);
+		this.continueAsNew = new ContinueAsNew(this);
+		this.childWorkflows = new ChildWorkflows(this);
 		immediate("RegisterDomain", this.registrations::registerDomain);
 		immediate("DescribeDomain", this.registrations::describeDomain);
 		immediate("RegisterActivityType", this.registrations::registerActivityType);

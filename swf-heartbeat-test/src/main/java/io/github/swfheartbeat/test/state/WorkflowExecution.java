@@ -49,6 +49,12 @@ final class WorkflowExecution {
 	/** Open timers by timer id; SWF keeps timer ids unique among open timers. */
 	final Map<String, Timer> openTimers = new LinkedHashMap<>();
 
+	/** Open child executions, the current run of each, by workflow id. */
+	final Map<String, WorkflowExecution> openChildren = new LinkedHashMap<>();
+
+	/** Where this run was started as a child, or {@code null}. */
+	ParentLink parentLink;
+
 	/** The decision task scheduled or started, if any: SWF allows at most one of each. */
 	DecisionTask decisionTask;
 
@@ -74,6 +80,9 @@ final class WorkflowExecution {
 	BigDecimal latestActivityTaskTimestamp;
 
 	Future<?> executionTimer;
+
+	/** The IAM role SWF would invoke Lambda functions with; kept only to be recorded. */
+	String lambdaRole;
 
 	/** When the execution started, on the model's clock, for its start-to-close timeout. */
 	long startedAtNanos;
@@ -126,6 +135,12 @@ final class WorkflowExecution {
 
 	JsonObject identity() {
 		return new JsonObject().put("workflowId", this.workflowId).put("runId", this.runId);
+	}
+
+	/**
+	 * The parent of a child run and the events in the parent's history that started it.
+	 */
+	record ParentLink(WorkflowExecution parent, long initiatedEventId, long startedEventId) {
 	}
 
 	/**

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.ActivityType;
-import software.amazon.awssdk.services.swf.model.WorkflowExecutionTimeoutType;
-import software.amazon.awssdk.services.swf.model.DecisionTaskTimeoutType;
-import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CancelTimerFailedCause;
+import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.ContinueAsNewWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.Decision;
+import software.amazon.awssdk.services.swf.model.DecisionTaskTimeoutType;
+import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.DescribeActivityTypeResponse;
 import software.amazon.awssdk.services.swf.model.DomainAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.EventType;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.TypeAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionAlreadyStartedException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionTimeoutType;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -484,6 +487,61 @@ class SwfConformanceTests {
 		assertThat(timedOut.workflowExecutionTimedOutEventAttributes().timeoutType())
 			.isEqualTo(WorkflowExecutionTimeoutType.START_TO_CLOSE);
 		assertThat(timedOut.workflowExecutionTimedOutEventAttributes().childPolicy()).isEqualTo(ChildPolicy.ABANDON);
+	}
+
+	@Test
+	void continuingAsNewClosesTheRunAndStartsAnotherOfTheSameWorkflowId() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		PollForDecisionTaskResponse first = run.nextDecisionTask();
+		run.decide(first, Decision.builder()
+			.decisionType(DecisionType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION)
+			.continueAsNewWorkflowExecutionDecisionAttributes((attributes) -> attributes.input("next input")
+				.taskList((taskList) -> taskList.name(run.decisionTaskList))
+				.executionStartToCloseTimeout("900")
+				.tagList("second"))
+			.build());
+		var description = client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution));
+		assertThat(description.executionInfo().closeStatus()).isEqualTo(CloseStatus.CONTINUED_AS_NEW);
+		List<HistoryEvent> history = run.history();
+		HistoryEvent continued = history.get(history.size() - 1);
+		assertThat(continued.eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+		var attributes = continued.workflowExecutionContinuedAsNewEventAttributes();
+		assertThat(attributes.input()).isEqualTo("next input");
+		assertThat(attributes.decisionTaskCompletedEventId())
+			.isEqualTo(run.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		assertThat(attributes.workflowType()).isEqualTo(workflowType);
+		assertThat(attributes.taskList().name()).isEqualTo(run.decisionTaskList);
+		assertThat(attributes.executionStartToCloseTimeout()).isEqualTo("900");
+		// The type's defaults for what the decision left out.
+		assertThat(attributes.taskStartToCloseTimeout()).isEqualTo("30");
+		assertThat(attributes.childPolicy()).isEqualTo(ChildPolicy.TERMINATE);
+		assertThat(attributes.tagList()).containsExactly("second");
+		assertThat(attributes.newExecutionRunId()).isNotEqualTo(run.execution.runId());
+
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		assertThat(next.workflowExecution().workflowId()).isEqualTo(run.execution.workflowId());
+		assertThat(next.workflowExecution().runId()).isEqualTo(attributes.newExecutionRunId());
+		var started = next.events().get(0).workflowExecutionStartedEventAttributes();
+		assertThat(started.continuedExecutionRunId()).isEqualTo(run.execution.runId());
+		assertThat(started.input()).isEqualTo("next input");
+		assertThat(started.executionStartToCloseTimeout()).isEqualTo("900");
+		assertThat(started.tagList()).containsExactly("second");
+		run.decide(next, WorkflowRun.complete("second run done"));
+	}
+
+	@Test
+	void continuingAsNewWithAnUnknownTypeVersionFails() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), Decision.builder()
+			.decisionType(DecisionType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION)
+			.continueAsNewWorkflowExecutionDecisionAttributes((attributes) -> attributes.workflowTypeVersion("0-none"))
+			.build());
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		assertThat(run.last(next.events(), EventType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION_FAILED)
+			.continueAsNewWorkflowExecutionFailedEventAttributes()
+			.cause()).isEqualTo(ContinueAsNewWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST);
+		assertThat(next.workflowExecution()).isEqualTo(run.execution);
+		run.decide(next, WorkflowRun.complete("done"));
 	}
 
 	@Test

@@ -158,10 +158,16 @@ final class WorkflowRun {
 	}
 
 	List<HistoryEvent> history() {
+		return history(this.execution);
+	}
+
+	/**
+	 * Returns the history of another execution of the scenario, e.g. a child or a new run.
+	 */
+	List<HistoryEvent> history(WorkflowExecution execution) {
 		List<HistoryEvent> events = new ArrayList<>();
 		this.client
-			.getWorkflowExecutionHistoryPaginator(
-					(request) -> request.domain(this.domain).execution(this.execution))
+			.getWorkflowExecutionHistoryPaginator((request) -> request.domain(this.domain).execution(execution))
 			.forEach((page) -> events.addAll(page.events()));
 		return events;
 	}
