@@ -13,7 +13,8 @@ final class Decisions {
 
 	private static final List<String> SUPPORTED_DECISIONS = List.of("ScheduleActivityTask",
 			"RequestCancelActivityTask", "CompleteWorkflowExecution", "FailWorkflowExecution",
-			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer", "ContinueAsNewWorkflowExecution");
+			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer", "ContinueAsNewWorkflowExecution",
+			"SignalExternalWorkflowExecution", "RequestCancelExternalWorkflowExecution");
 
 	private final SwfModel model;
 
@@ -253,6 +254,11 @@ final class Decisions {
 					decision.requiredObject("startTimerDecisionAttributes"), completedEventId);
 			case "CancelTimer" -> this.model.timers.cancel(execution,
 					decision.requiredObject("cancelTimerDecisionAttributes").string("timerId"), completedEventId);
+			case "SignalExternalWorkflowExecution" -> this.model.externalRequests.signal(execution,
+					decision.requiredObject("signalExternalWorkflowExecutionDecisionAttributes"), completedEventId);
+			case "RequestCancelExternalWorkflowExecution" -> this.model.externalRequests.requestCancel(execution,
+					decision.requiredObject("requestCancelExternalWorkflowExecutionDecisionAttributes"),
+					completedEventId);
 			case "RecordMarker" -> {
 				JsonObject attributes = decision.requiredObject("recordMarkerDecisionAttributes");
 				execution.append("MarkerRecorded", new JsonObject().put("markerName", attributes.string("markerName"))
@@ -324,6 +330,10 @@ final class Decisions {
 				.requiredString("markerName", 1, 256);
 			case "StartTimer" -> Timers.validateStart(decision.requiredObject("startTimerDecisionAttributes"));
 			case "CancelTimer" -> Timers.validateCancel(decision.requiredObject("cancelTimerDecisionAttributes"));
+			case "SignalExternalWorkflowExecution" -> ExternalRequests
+				.validateSignal(decision.requiredObject("signalExternalWorkflowExecutionDecisionAttributes"));
+			case "RequestCancelExternalWorkflowExecution" -> ExternalRequests
+				.validateTarget(decision.requiredObject("requestCancelExternalWorkflowExecutionDecisionAttributes"));
 			case "ContinueAsNewWorkflowExecution" -> ContinueAsNew
 				.validate(decision.object("continueAsNewWorkflowExecutionDecisionAttributes"));
 			case "CompleteWorkflowExecution" -> {

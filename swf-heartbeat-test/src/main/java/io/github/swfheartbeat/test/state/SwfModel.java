@@ -38,6 +38,8 @@ public final class SwfModel {
 
 	final ChildWorkflows childWorkflows;
 
+	final ExternalRequests externalRequests;
+
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
 	/**
@@ -63,6 +65,7 @@ public final class SwfModel {
 		this.timers = new Timers(this);
 		this.continueAsNew = new ContinueAsNew(this);
 		this.childWorkflows = new ChildWorkflows(this);
+		this.externalRequests = new ExternalRequests(this);
 		immediate("RegisterDomain", this.registrations::registerDomain);
 		immediate("DescribeDomain", this.registrations::describeDomain);
 		immediate("RegisterActivityType", this.registrations::registerActivityType);

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedCause;
+import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.StartTimerFailedCause;
 import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.TypeAlreadyExistsException;
@@ -542,6 +544,97 @@ class SwfConformanceTests {
 			.cause()).isEqualTo(ContinueAsNewWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST);
 		assertThat(next.workflowExecution()).isEqualTo(run.execution);
 		run.decide(next, WorkflowRun.complete("done"));
+	}
+
+	@Test
+	void aDeciderSignalsAnotherExecution() {
+		WorkflowRun source = WorkflowRun.start(target, domain, workflowType);
+		WorkflowRun signaled = WorkflowRun.start(target, domain, workflowType);
+		String unknown = target.unique("no-such-workflow");
+		source.decide(source.nextDecisionTask(),
+				WorkflowRun.signalExternal(signaled.execution.workflowId(), signaled.execution.runId(), "hello"),
+				WorkflowRun.signalExternal(unknown, null, "nobody"));
+		List<HistoryEvent> history = source.historyWith(EventType.EXTERNAL_WORKFLOW_EXECUTION_SIGNALED,
+				EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
+		List<HistoryEvent> initiated = history.stream()
+			.filter((event) -> event.eventType() == EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED)
+			.toList();
+		assertThat(initiated).hasSize(2);
+		var hello = initiated.get(0).signalExternalWorkflowExecutionInitiatedEventAttributes();
+		assertThat(hello.workflowId()).isEqualTo(signaled.execution.workflowId());
+		assertThat(hello.runId()).isEqualTo(signaled.execution.runId());
+		assertThat(hello.signalName()).isEqualTo("hello");
+		assertThat(hello.input()).isEqualTo("input of hello");
+		assertThat(hello.control()).isEqualTo("control of hello");
+		assertThat(hello.decisionTaskCompletedEventId())
+			.isEqualTo(source.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		var delivered = source.last(history, EventType.EXTERNAL_WORKFLOW_EXECUTION_SIGNALED)
+			.externalWorkflowExecutionSignaledEventAttributes();
+		assertThat(delivered.workflowExecution()).isEqualTo(signaled.execution);
+		assertThat(delivered.initiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		var failed = source.last(history, EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
+			.signalExternalWorkflowExecutionFailedEventAttributes();
+		assertThat(failed.workflowId()).isEqualTo(unknown);
+		assertThat(failed.cause()).isEqualTo(SignalExternalWorkflowExecutionFailedCause.UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION);
+		assertThat(failed.initiatedEventId()).isEqualTo(initiated.get(1).eventId());
+		assertThat(failed.control()).isEqualTo("control of nobody");
+
+		PollForDecisionTaskResponse signaledTask = signaled.nextDecisionTask();
+		var signal = signaled.last(signaledTask.events(), EventType.WORKFLOW_EXECUTION_SIGNALED)
+			.workflowExecutionSignaledEventAttributes();
+		assertThat(signal.signalName()).isEqualTo("hello");
+		assertThat(signal.input()).isEqualTo("input of hello");
+		assertThat(signal.externalWorkflowExecution()).isEqualTo(source.execution);
+		assertThat(signal.externalInitiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		signaled.decide(signaledTask, WorkflowRun.complete("signaled"));
+		source.decide(source.nextDecisionTask(), WorkflowRun.complete("sent"));
+	}
+
+	@Test
+	void aDeciderRequestsCancellationOfAnotherExecution() {
+		WorkflowRun source = WorkflowRun.start(target, domain, workflowType);
+		WorkflowRun canceled = WorkflowRun.start(target, domain, workflowType);
+		String unknown = target.unique("no-such-workflow");
+		source.decide(source.nextDecisionTask(),
+				WorkflowRun.requestCancelExternal(canceled.execution.workflowId(), canceled.execution.runId()),
+				WorkflowRun.requestCancelExternal(unknown, null));
+		List<HistoryEvent> history = source.historyWith(EventType.EXTERNAL_WORKFLOW_EXECUTION_CANCEL_REQUESTED,
+				EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
+		List<HistoryEvent> initiated = history.stream()
+			.filter((event) -> event.eventType() == EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED)
+			.toList();
+		assertThat(initiated).hasSize(2);
+		var request = initiated.get(0).requestCancelExternalWorkflowExecutionInitiatedEventAttributes();
+		assertThat(request.workflowId()).isEqualTo(canceled.execution.workflowId());
+		assertThat(request.runId()).isEqualTo(canceled.execution.runId());
+		assertThat(request.control()).isEqualTo("control of " + canceled.execution.workflowId());
+		var delivered = source.last(history, EventType.EXTERNAL_WORKFLOW_EXECUTION_CANCEL_REQUESTED)
+			.externalWorkflowExecutionCancelRequestedEventAttributes();
+		assertThat(delivered.workflowExecution()).isEqualTo(canceled.execution);
+		assertThat(delivered.initiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		var failed = source.last(history, EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
+			.requestCancelExternalWorkflowExecutionFailedEventAttributes();
+		assertThat(failed.workflowId()).isEqualTo(unknown);
+		assertThat(failed.cause())
+			.isEqualTo(RequestCancelExternalWorkflowExecutionFailedCause.UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION);
+		assertThat(failed.initiatedEventId()).isEqualTo(initiated.get(1).eventId());
+
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(canceled.execution))
+			.executionInfo()
+			.cancelRequested()).isTrue();
+		PollForDecisionTaskResponse canceledTask = canceled.nextDecisionTask();
+		var cancelRequested = canceled.last(canceledTask.events(), EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED)
+			.workflowExecutionCancelRequestedEventAttributes();
+		assertThat(cancelRequested.externalWorkflowExecution()).isEqualTo(source.execution);
+		assertThat(cancelRequested.externalInitiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		canceled.decide(canceledTask, Decision.builder()
+			.decisionType(DecisionType.CANCEL_WORKFLOW_EXECUTION)
+			.cancelWorkflowExecutionDecisionAttributes((attributes) -> attributes.details("as asked"))
+			.build());
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(canceled.execution))
+			.executionInfo()
+			.closeStatus()).isEqualTo(CloseStatus.CANCELED);
+		source.decide(source.nextDecisionTask(), WorkflowRun.complete("asked"));
 	}
 
 	@Test

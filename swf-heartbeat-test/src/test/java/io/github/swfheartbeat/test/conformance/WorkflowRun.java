@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One workflow execution of a scenario, with task lists of its own so that polls find only its
  * tasks, and the decider's and worker's moves as one-liners.
@@ -145,6 +147,35 @@ final class WorkflowRun {
 			.decisionType(DecisionType.CANCEL_TIMER)
 			.cancelTimerDecisionAttributes((attributes) -> attributes.timerId(timerId))
 			.build();
+	}
+
+	static Decision signalExternal(String workflowId, String runId, String signalName) {
+		return Decision.builder()
+			.decisionType(DecisionType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION)
+			.signalExternalWorkflowExecutionDecisionAttributes((attributes) -> attributes.workflowId(workflowId)
+				.runId(runId)
+				.signalName(signalName)
+				.input("input of " + signalName)
+				.control("control of " + signalName))
+			.build();
+	}
+
+	static Decision requestCancelExternal(String workflowId, String runId) {
+		return Decision.builder()
+			.decisionType(DecisionType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION)
+			.requestCancelExternalWorkflowExecutionDecisionAttributes(
+					(attributes) -> attributes.workflowId(workflowId).runId(runId).control("control of " + workflowId))
+			.build();
+	}
+
+	/**
+	 * Waits until the history holds events of all the given types: SWF records some outcomes a
+	 * moment after the decision that asked for them.
+	 */
+	List<HistoryEvent> historyWith(EventType... types) {
+		return await().atMost(this.patience)
+			.pollInterval(Duration.ofMillis(100))
+			.until(this::history, (history) -> types(history).containsAll(List.of(types)));
 	}
 
 	/**
