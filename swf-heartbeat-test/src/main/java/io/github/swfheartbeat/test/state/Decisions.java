@@ -14,7 +14,7 @@ final class Decisions {
 	private static final List<String> SUPPORTED_DECISIONS = List.of("ScheduleActivityTask",
 			"RequestCancelActivityTask", "CompleteWorkflowExecution", "FailWorkflowExecution",
 			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer", "ContinueAsNewWorkflowExecution",
-			"SignalExternalWorkflowExecution", "RequestCancelExternalWorkflowExecution");
+			"SignalExternalWorkflowExecution", "RequestCancelExternalWorkflowExecution", "StartChildWorkflowExecution");
 
 	private final SwfModel model;
 
@@ -254,6 +254,8 @@ final class Decisions {
 					decision.requiredObject("startTimerDecisionAttributes"), completedEventId);
 			case "CancelTimer" -> this.model.timers.cancel(execution,
 					decision.requiredObject("cancelTimerDecisionAttributes").string("timerId"), completedEventId);
+			case "StartChildWorkflowExecution" -> this.model.childWorkflows.start(execution,
+					decision.requiredObject("startChildWorkflowExecutionDecisionAttributes"), completedEventId);
 			case "SignalExternalWorkflowExecution" -> this.model.externalRequests.signal(execution,
 					decision.requiredObject("signalExternalWorkflowExecutionDecisionAttributes"), completedEventId);
 			case "RequestCancelExternalWorkflowExecution" -> this.model.externalRequests.requestCancel(execution,
@@ -330,6 +332,8 @@ final class Decisions {
 				.requiredString("markerName", 1, 256);
 			case "StartTimer" -> Timers.validateStart(decision.requiredObject("startTimerDecisionAttributes"));
 			case "CancelTimer" -> Timers.validateCancel(decision.requiredObject("cancelTimerDecisionAttributes"));
+			case "StartChildWorkflowExecution" -> ChildWorkflows
+				.validateStart(decision.requiredObject("startChildWorkflowExecutionDecisionAttributes"));
 			case "SignalExternalWorkflowExecution" -> ExternalRequests
 				.validateSignal(decision.requiredObject("signalExternalWorkflowExecutionDecisionAttributes"));
 			case "RequestCancelExternalWorkflowExecution" -> ExternalRequests

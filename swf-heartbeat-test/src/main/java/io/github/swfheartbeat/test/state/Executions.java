@@ -133,6 +133,7 @@ final class Executions {
 				.put("executionStatus", execution.isOpen() ? "OPEN" : "CLOSED")
 				.put("closeStatus", execution.closeStatus)
 				.put("cancelRequested", execution.cancelRequested)
+				.put("parent", (execution.parentLink != null) ? execution.parentLink.parent().identity() : null)
 				.put("tagList", execution.tagList.isEmpty() ? null : execution.tagList);
 			JsonObject configuration = new JsonObject()
 				.put("taskStartToCloseTimeout", DurationText.format(execution.taskStartToCloseTimeout))
@@ -143,7 +144,7 @@ final class Executions {
 			JsonObject openCounts = new JsonObject().put("openActivityTasks", execution.openActivities.size())
 				.put("openDecisionTasks", (execution.decisionTask != null) ? 1 : 0)
 				.put("openTimers", execution.openTimers.size())
-				.put("openChildWorkflowExecutions", 0)
+				.put("openChildWorkflowExecutions", execution.openChildren.size())
 				.put("openLambdaFunctions", 0);
 			return new JsonObject().put("executionInfo", info)
 				.put("executionConfiguration", configuration)
@@ -223,6 +224,7 @@ final class Executions {
 		}
 		this.model.decisions.discard(execution);
 		this.model.timers.discard(execution);
+		this.model.childWorkflows.closed(execution, eventType, attributes);
 	}
 
 	private void timeOut(WorkflowExecution execution) {

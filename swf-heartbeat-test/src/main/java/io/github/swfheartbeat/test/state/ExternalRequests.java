@@ -48,15 +48,10 @@ final class ExternalRequests {
 					decisionTaskCompletedEventId);
 			return;
 		}
-		target.append("WorkflowExecutionSignaled", new JsonObject().put("signalName", attributes.string("signalName"))
-			.put("input", attributes.string("input"))
-			.put("externalWorkflowExecution", source.identity())
-			.put("externalInitiatedEventId", initiatedEventId), this.context.timestamp());
-		this.model.decisions.schedule(target);
-		source.append("ExternalWorkflowExecutionSignaled",
-				new JsonObject().put("workflowExecution", target.identity()).put("initiatedEventId", initiatedEventId),
-				this.context.timestamp());
-		this.model.decisions.schedule(source);
+		deliver(source, initiatedEventId, target, "WorkflowExecutionSignaled",
+				new JsonObject().put("signalName", attributes.string("signalName"))
+					.put("input", attributes.string("input")),
+				"ExternalWorkflowExecutionSignaled");
 	}
 
 	/**
@@ -74,11 +69,20 @@ final class ExternalRequests {
 			return;
 		}
 		target.cancelRequested = true;
-		target.append("WorkflowExecutionCancelRequested", new JsonObject()
-			.put("externalWorkflowExecution", source.identity())
+		deliver(source, initiatedEventId, target, "WorkflowExecutionCancelRequested", new JsonObject(),
+				"ExternalWorkflowExecutionCancelRequested");
+	}
+
+	/**
+	 * Records a request in its target, which gets a decision task, and its delivery in the source,
+	 * which gets one too.
+	 */
+	private void deliver(WorkflowExecution source, long initiatedEventId, WorkflowExecution target,
+			String targetEventType, JsonObject targetAttributes, String sourceEventType) {
+		target.append(targetEventType, targetAttributes.put("externalWorkflowExecution", source.identity())
 			.put("externalInitiatedEventId", initiatedEventId), this.context.timestamp());
 		this.model.decisions.schedule(target);
-		source.append("ExternalWorkflowExecutionCancelRequested",
+		source.append(sourceEventType,
 				new JsonObject().put("workflowExecution", target.identity()).put("initiatedEventId", initiatedEventId),
 				this.context.timestamp());
 		this.model.decisions.schedule(source);

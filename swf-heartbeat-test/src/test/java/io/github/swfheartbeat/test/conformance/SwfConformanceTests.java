@@ -3,6 +3,8 @@ package io.github.swfheartbeat.test.conformance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.DescribeActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.DescribeWorkflowExecutionResponse;
 import software.amazon.awssdk.services.swf.model.DomainAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.ExecutionStatus;
@@ -28,11 +31,15 @@ import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedCause;
 import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.StartTimerFailedCause;
 import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.TypeAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionAlreadyStartedException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionCancelRequestedCause;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionTerminatedCause;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionTimeoutType;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
 
@@ -635,6 +642,198 @@ class SwfConformanceTests {
 			.executionInfo()
 			.closeStatus()).isEqualTo(CloseStatus.CANCELED);
 		source.decide(source.nextDecisionTask(), WorkflowRun.complete("asked"));
+	}
+
+	@Test
+	void aChildStartsWithItsParentAndItsCompletionIsReportedToIt() {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType);
+		String childId = "child-" + UUID.randomUUID();
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.startChild(workflowType, childId, (attributes) -> {
+		}));
+		PollForDecisionTaskResponse afterStart = parent.nextDecisionTask();
+		List<HistoryEvent> history = afterStart.events();
+		HistoryEvent initiated = parent.last(history, EventType.START_CHILD_WORKFLOW_EXECUTION_INITIATED);
+		var request = initiated.startChildWorkflowExecutionInitiatedEventAttributes();
+		assertThat(request.workflowId()).isEqualTo(childId);
+		assertThat(request.workflowType()).isEqualTo(workflowType);
+		assertThat(request.input()).isEqualTo("input of " + childId);
+		assertThat(request.control()).isEqualTo("control of " + childId);
+		assertThat(request.taskList().name()).isEqualTo("decisions-" + childId);
+		assertThat(request.decisionTaskCompletedEventId())
+			.isEqualTo(parent.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		// The type's defaults for what the decision left out.
+		assertThat(request.childPolicy()).isEqualTo(ChildPolicy.TERMINATE);
+		assertThat(request.executionStartToCloseTimeout()).isEqualTo("600");
+		assertThat(request.taskStartToCloseTimeout()).isEqualTo("30");
+		HistoryEvent childStarted = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_STARTED);
+		var started = childStarted.childWorkflowExecutionStartedEventAttributes();
+		assertThat(started.initiatedEventId()).isEqualTo(initiated.eventId());
+		assertThat(started.workflowType()).isEqualTo(workflowType);
+		assertThat(started.workflowExecution().workflowId()).isEqualTo(childId);
+
+		WorkflowRun child = parent.child(started.workflowExecution(), "decisions-" + childId);
+		PollForDecisionTaskResponse childTask = child.nextDecisionTask();
+		var childStart = childTask.events().get(0).workflowExecutionStartedEventAttributes();
+		assertThat(childStart.parentWorkflowExecution()).isEqualTo(parent.execution);
+		assertThat(childStart.parentInitiatedEventId()).isEqualTo(initiated.eventId());
+		assertThat(childStart.input()).isEqualTo("input of " + childId);
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(child.execution))
+			.executionInfo()
+			.parent()).isEqualTo(parent.execution);
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(parent.execution))
+			.openCounts()
+			.openChildWorkflowExecutions()).isOne();
+		child.decide(childTask, WorkflowRun.complete("child result"));
+
+		parent.decide(afterStart);
+		var completed = parent.last(parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_COMPLETED),
+				EventType.CHILD_WORKFLOW_EXECUTION_COMPLETED)
+			.childWorkflowExecutionCompletedEventAttributes();
+		assertThat(completed.workflowExecution()).isEqualTo(child.execution);
+		assertThat(completed.workflowType()).isEqualTo(workflowType);
+		assertThat(completed.result()).isEqualTo("child result");
+		assertThat(completed.initiatedEventId()).isEqualTo(initiated.eventId());
+		assertThat(completed.startedEventId()).isEqualTo(childStarted.eventId());
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.complete("parent done"));
+	}
+
+	@Test
+	void everyWayAChildClosesIsReportedToItsParent() {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType);
+		String prefix = "child-" + UUID.randomUUID() + "-";
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.startChild(workflowType, prefix + "fails", (attributes) -> {
+		}), WorkflowRun.startChild(workflowType, prefix + "cancels", (attributes) -> {
+		}), WorkflowRun.startChild(workflowType, prefix + "terminated", (attributes) -> {
+		}), WorkflowRun.startChild(workflowType, prefix + "times-out",
+				(attributes) -> attributes.executionStartToCloseTimeout("3")));
+		List<HistoryEvent> started = parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_STARTED)
+			.stream()
+			.filter((event) -> event.eventType() == EventType.CHILD_WORKFLOW_EXECUTION_STARTED)
+			.toList();
+		assertThat(started).hasSize(4);
+		WorkflowExecution[] children = started.stream()
+			.map((event) -> event.childWorkflowExecutionStartedEventAttributes().workflowExecution())
+			.toArray(WorkflowExecution[]::new);
+		WorkflowRun fails = parent.child(children[0], "decisions-" + prefix + "fails");
+		fails.decide(fails.nextDecisionTask(), WorkflowRun.fail("child broke"));
+		WorkflowRun cancels = parent.child(children[1], "decisions-" + prefix + "cancels");
+		cancels.decide(cancels.nextDecisionTask(), WorkflowRun.cancel("child gave up"));
+		client.terminateWorkflowExecution((request) -> request.domain(domain)
+			.workflowId(children[2].workflowId())
+			.runId(children[2].runId())
+			.reason("test"));
+		target.passTime(Duration.ofSeconds(4));
+
+		List<HistoryEvent> history = parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_FAILED,
+				EventType.CHILD_WORKFLOW_EXECUTION_CANCELED, EventType.CHILD_WORKFLOW_EXECUTION_TERMINATED,
+				EventType.CHILD_WORKFLOW_EXECUTION_TIMED_OUT);
+		var failed = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_FAILED)
+			.childWorkflowExecutionFailedEventAttributes();
+		assertThat(failed.workflowExecution()).isEqualTo(children[0]);
+		assertThat(failed.reason()).isEqualTo("child broke");
+		assertThat(failed.details()).isEqualTo("details");
+		assertThat(failed.startedEventId()).isEqualTo(started.get(0).eventId());
+		var canceled = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_CANCELED)
+			.childWorkflowExecutionCanceledEventAttributes();
+		assertThat(canceled.workflowExecution()).isEqualTo(children[1]);
+		assertThat(canceled.details()).isEqualTo("child gave up");
+		assertThat(parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_TERMINATED)
+			.childWorkflowExecutionTerminatedEventAttributes()
+			.workflowExecution()).isEqualTo(children[2]);
+		var timedOut = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_TIMED_OUT)
+			.childWorkflowExecutionTimedOutEventAttributes();
+		assertThat(timedOut.workflowExecution()).isEqualTo(children[3]);
+		assertThat(timedOut.timeoutType()).isEqualTo(WorkflowExecutionTimeoutType.START_TO_CLOSE);
+		client.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(parent.execution.workflowId()));
+	}
+
+	@Test
+	void aChildThatCannotStartIsReportedWithSwfsCause() {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType);
+		WorkflowType unknownType = WorkflowType.builder().name(workflowType.name()).version("0-none").build();
+		parent.decide(parent.nextDecisionTask(),
+				WorkflowRun.startChild(unknownType, "child-" + UUID.randomUUID(), (attributes) -> {
+				}), WorkflowRun.startChild(workflowType, parent.execution.workflowId(), (attributes) -> {
+				}));
+		List<HistoryEvent> history = parent.historyWith(EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED);
+		List<StartChildWorkflowExecutionFailedCause> causes = parent.historyWith(
+				EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED)
+			.stream()
+			.filter((event) -> event.eventType() == EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED)
+			.map((event) -> event.startChildWorkflowExecutionFailedEventAttributes().cause())
+			.toList();
+		assertThat(causes).containsExactlyInAnyOrder(StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST,
+				StartChildWorkflowExecutionFailedCause.WORKFLOW_ALREADY_RUNNING);
+		var alreadyRunning = history.stream()
+			.map(HistoryEvent::startChildWorkflowExecutionFailedEventAttributes)
+			.filter((failed) -> failed != null && failed.cause() == StartChildWorkflowExecutionFailedCause.WORKFLOW_ALREADY_RUNNING)
+			.findFirst()
+			.orElseThrow();
+		assertThat(alreadyRunning.workflowId()).isEqualTo(parent.execution.workflowId());
+		assertThat(alreadyRunning.control()).isEqualTo("control of " + parent.execution.workflowId());
+		assertThat(history).extracting(HistoryEvent::eventType).doesNotContain(EventType.CHILD_WORKFLOW_EXECUTION_STARTED);
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.complete("alone"));
+	}
+
+	@Test
+	void aTerminatedOrTimedOutParentAppliesItsChildPolicy() {
+		WorkflowExecution terminatedChild = childOfAParentThatCloses(ChildPolicy.TERMINATE, (parent) -> client
+			.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(parent.workflowId())));
+		List<HistoryEvent> terminatedHistory = historyOf(terminatedChild);
+		var terminated = terminatedHistory.get(terminatedHistory.size() - 1);
+		assertThat(terminated.eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_TERMINATED);
+		assertThat(terminated.workflowExecutionTerminatedEventAttributes().cause())
+			.isEqualTo(WorkflowExecutionTerminatedCause.CHILD_POLICY_APPLIED);
+
+		WorkflowExecution cancelRequestedChild = childOfAParentThatCloses(ChildPolicy.REQUEST_CANCEL,
+				(parent) -> target.passTime(Duration.ofSeconds(4)));
+		var cancelRequested = historyOf(cancelRequestedChild).stream()
+			.filter((event) -> event.eventType() == EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED)
+			.findFirst()
+			.orElseThrow();
+		assertThat(cancelRequested.workflowExecutionCancelRequestedEventAttributes().cause())
+			.isEqualTo(WorkflowExecutionCancelRequestedCause.CHILD_POLICY_APPLIED);
+		assertThat(describe(cancelRequestedChild).executionInfo().executionStatus()).isEqualTo(ExecutionStatus.OPEN);
+
+		WorkflowExecution abandonedChild = childOfAParentThatCloses(ChildPolicy.ABANDON, (parent) -> client
+			.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(parent.workflowId())));
+		assertThat(describe(abandonedChild).executionInfo().executionStatus()).isEqualTo(ExecutionStatus.OPEN);
+		assertThat(describe(abandonedChild).executionInfo().cancelRequested()).isFalse();
+		for (WorkflowExecution open : List.of(cancelRequestedChild, abandonedChild)) {
+			client.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(open.workflowId()));
+		}
+	}
+
+	/**
+	 * Starts a parent with a child policy and a 3-second start-to-close timeout, lets its decider
+	 * start one child, closes the parent and waits until the parent has closed.
+	 */
+	private static WorkflowExecution childOfAParentThatCloses(ChildPolicy childPolicy,
+			Consumer<WorkflowExecution> close) {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType,
+				(request) -> request.childPolicy(childPolicy).executionStartToCloseTimeout("3"));
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.startChild(workflowType, "child-" + UUID.randomUUID(),
+				(attributes) -> attributes.executionStartToCloseTimeout("600")));
+		WorkflowExecution child = parent.last(parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_STARTED),
+				EventType.CHILD_WORKFLOW_EXECUTION_STARTED)
+			.childWorkflowExecutionStartedEventAttributes()
+			.workflowExecution();
+		close.accept(parent.execution);
+		await().atMost(target.patience())
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> describe(parent.execution).executionInfo().executionStatus() == ExecutionStatus.CLOSED);
+		return child;
+	}
+
+	private static DescribeWorkflowExecutionResponse describe(WorkflowExecution execution) {
+		return client.describeWorkflowExecution((request) -> request.domain(domain).execution(execution));
+	}
+
+	private static List<HistoryEvent> historyOf(WorkflowExecution execution) {
+		List<HistoryEvent> events = new ArrayList<>();
+		client.getWorkflowExecutionHistoryPaginator((request) -> request.domain(domain).execution(execution))
+			.forEach((page) -> events.addAll(page.events()));
+		return events;
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionDecisionAttributes;
 import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
@@ -33,7 +34,7 @@ final class WorkflowRun {
 
 	final WorkflowExecution execution;
 
-	final String decisionTaskList = "decisions-" + UUID.randomUUID();
+	final String decisionTaskList;
 
 	final String activityTaskList = "activities-" + UUID.randomUUID();
 
@@ -44,6 +45,7 @@ final class WorkflowRun {
 		this.client = client;
 		this.patience = patience;
 		this.domain = domain;
+		this.decisionTaskList = "decisions-" + UUID.randomUUID();
 		String workflowId = "workflow-" + UUID.randomUUID();
 		String runId = client.startWorkflowExecution((request) -> {
 			request.domain(domain)
@@ -54,6 +56,21 @@ final class WorkflowRun {
 			options.accept(request);
 		}).runId();
 		this.execution = WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
+	}
+
+	private WorkflowRun(WorkflowRun starter, WorkflowExecution execution, String decisionTaskList) {
+		this.client = starter.client;
+		this.patience = starter.patience;
+		this.domain = starter.domain;
+		this.execution = execution;
+		this.decisionTaskList = decisionTaskList;
+	}
+
+	/**
+	 * Returns a run this one's decider started as a child on a decision task list of its own.
+	 */
+	WorkflowRun child(WorkflowExecution execution, String decisionTaskList) {
+		return new WorkflowRun(this, execution, decisionTaskList);
 	}
 
 	static WorkflowRun start(ConformanceTarget target, String domain, WorkflowType type) {
@@ -126,6 +143,20 @@ final class WorkflowRun {
 			.build();
 	}
 
+	static Decision fail(String reason) {
+		return Decision.builder()
+			.decisionType(DecisionType.FAIL_WORKFLOW_EXECUTION)
+			.failWorkflowExecutionDecisionAttributes((attributes) -> attributes.reason(reason).details("details"))
+			.build();
+	}
+
+	static Decision cancel(String details) {
+		return Decision.builder()
+			.decisionType(DecisionType.CANCEL_WORKFLOW_EXECUTION)
+			.cancelWorkflowExecutionDecisionAttributes((attributes) -> attributes.details(details))
+			.build();
+	}
+
 	static Decision complete(String result) {
 		return Decision.builder()
 			.decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)
@@ -146,6 +177,25 @@ final class WorkflowRun {
 		return Decision.builder()
 			.decisionType(DecisionType.CANCEL_TIMER)
 			.cancelTimerDecisionAttributes((attributes) -> attributes.timerId(timerId))
+			.build();
+	}
+
+	/**
+	 * Starts a child of the given workflow id on a decision task list named after it.
+	 */
+	static Decision startChild(WorkflowType type, String workflowId,
+			Consumer<StartChildWorkflowExecutionDecisionAttributes.Builder> options) {
+		StartChildWorkflowExecutionDecisionAttributes.Builder attributes = StartChildWorkflowExecutionDecisionAttributes
+			.builder()
+			.workflowType(type)
+			.workflowId(workflowId)
+			.taskList((taskList) -> taskList.name("decisions-" + workflowId))
+			.input("input of " + workflowId)
+			.control("control of " + workflowId);
+		options.accept(attributes);
+		return Decision.builder()
+			.decisionType(DecisionType.START_CHILD_WORKFLOW_EXECUTION)
+			.startChildWorkflowExecutionDecisionAttributes(attributes.build())
 			.build();
 	}
 
