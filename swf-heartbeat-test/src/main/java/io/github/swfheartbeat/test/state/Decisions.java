@@ -7,14 +7,18 @@ import io.github.swfheartbeat.test.json.JsonObject;
 
 /**
  * Decision tasks: scheduling them when history changes, PollForDecisionTask and
- * RespondDecisionTaskCompleted with the decisions it carries.
+ * RespondDecisionTaskCompleted, whose decisions it checks and hands, one by one, to the class that
+ * carries out each type (activities, timers, child workflows, external requests, continue-as-new,
+ * Lambda functions); markers and closing decisions it records itself.
  */
 final class Decisions {
 
-	private static final List<String> SUPPORTED_DECISIONS = List.of("ScheduleActivityTask",
+	/** Every decision type of SWF's API. */
+	private static final List<String> DECISION_TYPES = List.of("ScheduleActivityTask",
 			"RequestCancelActivityTask", "CompleteWorkflowExecution", "FailWorkflowExecution",
 			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer", "ContinueAsNewWorkflowExecution",
-			"SignalExternalWorkflowExecution", "RequestCancelExternalWorkflowExecution", "StartChildWorkflowExecution");
+			"SignalExternalWorkflowExecution", "RequestCancelExternalWorkflowExecution", "StartChildWorkflowExecution",
+			"ScheduleLambdaFunction");
 
 	private final SwfModel model;
 
@@ -254,6 +258,8 @@ final class Decisions {
 					decision.requiredObject("startTimerDecisionAttributes"), completedEventId);
 			case "CancelTimer" -> this.model.timers.cancel(execution,
 					decision.requiredObject("cancelTimerDecisionAttributes").string("timerId"), completedEventId);
+			case "ScheduleLambdaFunction" -> this.model.lambdaFunctions.schedule(execution,
+					decision.requiredObject("scheduleLambdaFunctionDecisionAttributes"), completedEventId);
 			case "StartChildWorkflowExecution" -> this.model.childWorkflows.start(execution,
 					decision.requiredObject("startChildWorkflowExecutionDecisionAttributes"), completedEventId);
 			case "SignalExternalWorkflowExecution" -> this.model.externalRequests.signal(execution,
@@ -306,8 +312,10 @@ final class Decisions {
 
 	private static void validate(JsonObject decision) {
 		String type = decision.requiredString("decisionType", 1, 64);
-		if (!SUPPORTED_DECISIONS.contains(type)) {
-			throw SwfFault.validation("Decision type " + type + " is not supported by the embedded endpoint");
+		if (!DECISION_TYPES.contains(type)) {
+			throw SwfFault.validation("1 validation error detected: Value '" + type
+					+ "' at 'decisionType' failed to satisfy constraint: Member must satisfy enum value set: "
+					+ DECISION_TYPES);
 		}
 		switch (type) {
 			case "ScheduleActivityTask" -> {
@@ -332,6 +340,8 @@ final class Decisions {
 				.requiredString("markerName", 1, 256);
 			case "StartTimer" -> Timers.validateStart(decision.requiredObject("startTimerDecisionAttributes"));
 			case "CancelTimer" -> Timers.validateCancel(decision.requiredObject("cancelTimerDecisionAttributes"));
+			case "ScheduleLambdaFunction" -> LambdaFunctions
+				.validateSchedule(decision.requiredObject("scheduleLambdaFunctionDecisionAttributes"));
 			case "StartChildWorkflowExecution" -> ChildWorkflows
 				.validateStart(decision.requiredObject("startChildWorkflowExecutionDecisionAttributes"));
 			case "SignalExternalWorkflowExecution" -> ExternalRequests

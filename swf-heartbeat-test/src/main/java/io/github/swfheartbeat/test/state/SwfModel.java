@@ -40,6 +40,8 @@ public final class SwfModel {
 
 	final ExternalRequests externalRequests;
 
+	final LambdaFunctions lambdaFunctions;
+
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
 	/**
@@ -66,6 +68,7 @@ public final class SwfModel {
 		this.continueAsNew = new ContinueAsNew(this);
 		this.childWorkflows = new ChildWorkflows(this);
 		this.externalRequests = new ExternalRequests(this);
+		this.lambdaFunctions = new LambdaFunctions(this);
 		immediate("RegisterDomain", this.registrations::registerDomain);
 		immediate("DescribeDomain", this.registrations::describeDomain);
 		immediate("RegisterActivityType", this.registrations::registerActivityType);

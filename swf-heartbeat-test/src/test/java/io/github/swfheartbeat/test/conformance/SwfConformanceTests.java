@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedCause;
 import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.ScheduleLambdaFunctionFailedCause;
 import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.StartTimerFailedCause;
@@ -834,6 +835,27 @@ class SwfConformanceTests {
 		client.getWorkflowExecutionHistoryPaginator((request) -> request.domain(domain).execution(execution))
 			.forEach((page) -> events.addAll(page.events()));
 		return events;
+	}
+
+	@Test
+	void aLambdaFunctionIsRefusedWithAFailureEventNotAnError() {
+		// The embedded endpoint has no Lambda behind it; SWF with a lambdaRole would run the function.
+		assumeTrue(target.isEmbedded());
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), Decision.builder()
+			.decisionType(DecisionType.SCHEDULE_LAMBDA_FUNCTION)
+			.scheduleLambdaFunctionDecisionAttributes(
+					(attributes) -> attributes.id("l1").name("resize").input("{}").startToCloseTimeout("60"))
+			.build());
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		HistoryEvent failedEvent = run.last(next.events(), EventType.SCHEDULE_LAMBDA_FUNCTION_FAILED);
+		var failed = failedEvent.scheduleLambdaFunctionFailedEventAttributes();
+		assertThat(failed.id()).isEqualTo("l1");
+		assertThat(failed.name()).isEqualTo("resize");
+		assertThat(failed.cause()).isEqualTo(ScheduleLambdaFunctionFailedCause.LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION);
+		assertThat(failed.decisionTaskCompletedEventId())
+			.isEqualTo(run.last(next.events(), EventType.DECISION_TASK_COMPLETED).eventId());
+		run.decide(next, WorkflowRun.complete("without Lambda"));
 	}
 
 	@Test
