@@ -558,6 +558,8 @@ class SwfConformanceTests {
 	void aDeciderSignalsAnotherExecution() {
 		WorkflowRun source = WorkflowRun.start(target, domain, workflowType);
 		WorkflowRun signaled = WorkflowRun.start(target, domain, workflowType);
+		// Its first decision task is done: the next one must come from the signal.
+		signaled.decide(signaled.nextDecisionTask());
 		String unknown = target.unique("no-such-workflow");
 		source.decide(source.nextDecisionTask(),
 				WorkflowRun.signalExternal(signaled.execution.workflowId(), signaled.execution.runId(), "hello"),
@@ -602,6 +604,8 @@ class SwfConformanceTests {
 	void aDeciderRequestsCancellationOfAnotherExecution() {
 		WorkflowRun source = WorkflowRun.start(target, domain, workflowType);
 		WorkflowRun canceled = WorkflowRun.start(target, domain, workflowType);
+		// Its first decision task is done: the next one must come from the cancellation request.
+		canceled.decide(canceled.nextDecisionTask());
 		String unknown = target.unique("no-such-workflow");
 		source.decide(source.nextDecisionTask(),
 				WorkflowRun.requestCancelExternal(canceled.execution.workflowId(), canceled.execution.runId()),
