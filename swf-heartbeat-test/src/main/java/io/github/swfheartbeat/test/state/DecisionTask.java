@@ -11,17 +11,30 @@ final class DecisionTask {
 
 	final long scheduledEventId;
 
+	/** The task list it was scheduled on: the execution's own, or one a decider chose. */
+	final String taskList;
+
+	final long scheduledAtNanos;
+
+	/** {@link DurationText#NONE} unless it was scheduled on a task list chosen for a while. */
+	final long scheduleToStartTimeout;
+
 	String taskToken;
 
 	long startedEventId;
 
 	long startedAtNanos;
 
-	Future<?> startToCloseTimer;
+	/** The timer of its current timeout, see {@link DecisionTaskTimeouts}. */
+	Future<?> timer;
 
-	DecisionTask(WorkflowExecution execution, long scheduledEventId) {
+	DecisionTask(WorkflowExecution execution, long scheduledEventId, String taskList, long scheduledAtNanos,
+			long scheduleToStartTimeout) {
 		this.execution = execution;
 		this.scheduledEventId = scheduledEventId;
+		this.taskList = taskList;
+		this.scheduledAtNanos = scheduledAtNanos;
+		this.scheduleToStartTimeout = scheduleToStartTimeout;
 	}
 
 	boolean isStarted() {

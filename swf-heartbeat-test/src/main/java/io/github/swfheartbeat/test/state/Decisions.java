@@ -7,21 +7,29 @@ import io.github.swfheartbeat.test.json.JsonObject;
 
 /**
  * Decision tasks: scheduling them when history changes, PollForDecisionTask and
- * RespondDecisionTaskCompleted with the decisions it carries.
+ * RespondDecisionTaskCompleted, whose decisions it checks and hands, one by one, to the class that
+ * carries out each type (activities, timers, child workflows, external requests, continue-as-new,
+ * Lambda functions); markers and closing decisions it records itself.
  */
 final class Decisions {
 
-	private static final List<String> SUPPORTED_DECISIONS = List.of("ScheduleActivityTask",
+	/** Every decision type of SWF's API. */
+	private static final List<String> DECISION_TYPES = List.of("ScheduleActivityTask",
 			"RequestCancelActivityTask", "CompleteWorkflowExecution", "FailWorkflowExecution",
-			"CancelWorkflowExecution", "RecordMarker");
+			"CancelWorkflowExecution", "RecordMarker", "StartTimer", "CancelTimer", "ContinueAsNewWorkflowExecution",
+			"SignalExternalWorkflowExecution", "RequestCancelExternalWorkflowExecution", "StartChildWorkflowExecution",
+			"ScheduleLambdaFunction");
 
 	private final SwfModel model;
 
 	private final ModelContext context;
 
+	private final DecisionTaskTimeouts timeouts;
+
 	Decisions(SwfModel model) {
 		this.model = model;
 		this.context = model.context;
+		this.timeouts = new DecisionTaskTimeouts(model);
 	}
 
 	/**
@@ -44,22 +52,29 @@ final class Decisions {
 			}
 			return;
 		}
-		long eventId = execution.append("DecisionTaskScheduled", new JsonObject().put("taskList", execution.taskList)
+		WorkflowExecution.TaskListOverride override = execution.decisionTaskListOverride;
+		JsonObject taskList = (override != null) ? override.taskList() : execution.taskList;
+		long scheduleToStart = (override != null) ? override.scheduleToStartTimeout() : DurationText.NONE;
+		long eventId = execution.append("DecisionTaskScheduled", new JsonObject().put("taskList", taskList)
 			.put("taskPriority", execution.taskPriority)
-			.put("startToCloseTimeout", DurationText.format(execution.taskStartToCloseTimeout)),
+			.put("startToCloseTimeout", DurationText.format(execution.taskStartToCloseTimeout))
+			.put("scheduleToStartTimeout",
+					(scheduleToStart != DurationText.NONE) ? DurationText.format(scheduleToStart) : null),
 				this.context.timestamp());
-		DecisionTask task = new DecisionTask(execution, eventId);
+		DecisionTask task = new DecisionTask(execution, eventId, taskList.string("name"), this.context.nanoTime(),
+				scheduleToStart);
 		execution.decisionTask = task;
+		this.timeouts.armScheduleToStart(task);
 		if (!offerToPollers) {
 			return;
 		}
-		TaskQueue<DecisionTask> taskList = execution.domain.decisionTaskList(execution.taskList.string("name"));
-		PollWaiter waiter = taskList.nextWaiter();
+		TaskQueue<DecisionTask> queue = execution.domain.decisionTaskList(task.taskList);
+		PollWaiter waiter = queue.nextWaiter();
 		if (waiter != null) {
 			waiter.complete(start(task, waiter.identity, waiter.maximumPageSize, waiter.reverseOrder));
 		}
 		else {
-			taskList.addTask(task);
+			queue.addTask(task);
 		}
 	}
 
@@ -78,8 +93,10 @@ final class Decisions {
 			}
 			TaskQueue<DecisionTask> taskList = domain.decisionTaskList(taskListName);
 			DecisionTask task = taskList.nextTask((queued) -> {
-				// Never hand out a decision task of an execution whose own deadline passed unnoticed.
+				// Never hand out a decision task of an execution whose own deadline passed unnoticed,
+				// nor one whose schedule-to-start did.
 				this.model.executions.timeOutIfDue(queued.execution);
+				this.timeouts.timeOutIfDue(queued);
 				return queued.isAvailable();
 			});
 			if (task != null) {
@@ -117,18 +134,16 @@ final class Decisions {
 
 	private JsonObject start(DecisionTask task, String identity, int pageSize, boolean reverseOrder) {
 		WorkflowExecution execution = task.execution;
-		// Timeouts that are due belong in the history this decision task hands out.
+		// Timeouts and timers that are due belong in the history this decision task hands out.
 		this.model.activities.timeOutDue(execution);
+		this.model.timers.fireDue(execution);
 		task.startedEventId = execution.append("DecisionTaskStarted",
 				new JsonObject().put("identity", identity).put("scheduledEventId", task.scheduledEventId),
 				this.context.timestamp());
 		task.taskToken = TaskTokens.newToken();
 		task.startedAtNanos = this.context.nanoTime();
 		this.context.decisionTasksByToken.put(task.taskToken, task);
-		if (execution.taskStartToCloseTimeout != DurationText.NONE) {
-			task.startToCloseTimer = this.context.scheduleTimeout(() -> timeOut(task),
-					execution.taskStartToCloseTimeout * 1_000_000_000L);
-		}
+		this.timeouts.armStartToClose(task);
 		JsonObject response = new JsonObject().put("taskToken", task.taskToken)
 			.put("startedEventId", task.startedEventId)
 			.put("workflowExecution", execution.identity())
@@ -141,20 +156,34 @@ final class Decisions {
 		String taskToken = input.requiredString("taskToken", 1, 1024);
 		List<JsonObject> decisions = input.objects("decisions");
 		String executionContext = input.string("executionContext", 0, 32768);
+		JsonObject taskList = input.object("taskList");
+		String taskListTimeout = input.string("taskListScheduleToStartTimeout", 0, 8);
+		Long scheduleToStart = DurationText.parse("taskListScheduleToStartTimeout", taskListTimeout);
+		if (taskList != null) {
+			taskList.requiredString("name", 1, 256);
+		}
 		decisions.forEach(Decisions::validate);
 		return this.context.locked(() -> {
 			DecisionTask task = this.context.decisionTasksByToken.get(taskToken);
 			if (task != null) {
 				this.model.executions.timeOutIfDue(task.execution);
-			}
-			if (task != null && isPastStartToClose(task)) {
 				// Judged now, whether or not the timer has fired.
-				timeOut(task);
+				this.timeouts.timeOutIfDue(task);
 			}
 			if (task == null || task.execution.decisionTask != task || !task.execution.isOpen()) {
 				throw SwfFault.unknownResource("Unknown decision task, token " + TaskTokens.fingerprint(taskToken));
 			}
-			complete(task, decisions, executionContext);
+			// A timer that fired while the decider worked is an event it has not seen.
+			this.model.timers.fireDue(task.execution);
+			JsonObject completed = new JsonObject().put("executionContext", executionContext);
+			if (taskList != null) {
+				completed.put("taskList", new JsonObject().put("name", taskList.string("name")))
+					.put("taskListScheduleToStartTimeout", taskListTimeout);
+				task.execution.decisionTaskListOverride = new WorkflowExecution.TaskListOverride(
+						(JsonObject) completed.get("taskList"),
+						(scheduleToStart != null) ? scheduleToStart : DurationText.NONE);
+			}
+			complete(task, decisions, completed);
 			return new JsonObject();
 		});
 	}
@@ -176,18 +205,21 @@ final class Decisions {
 		schedule(execution, false);
 		DecisionTask task = execution.decisionTask;
 		start(task, identity, 1, false);
-		complete(task, decisions, null);
+		complete(task, decisions, new JsonObject());
 	}
 
-	private void complete(DecisionTask task, List<JsonObject> decisions, String executionContext) {
+	/**
+	 * Completes a started task: {@code completed} holds what the decider sent besides its
+	 * decisions (execution context, task list), as the DecisionTaskCompleted event records it.
+	 */
+	private void complete(DecisionTask task, List<JsonObject> decisions, JsonObject completed) {
 		WorkflowExecution execution = task.execution;
-		cancelTimer(task);
+		this.timeouts.cancel(task);
 		this.context.decisionTasksByToken.remove(task.taskToken);
 		long completedEventId = execution.append("DecisionTaskCompleted",
-				new JsonObject().put("scheduledEventId", task.scheduledEventId)
-					.put("startedEventId", task.startedEventId)
-					.put("executionContext", executionContext),
+				completed.put("scheduledEventId", task.scheduledEventId).put("startedEventId", task.startedEventId),
 				this.context.timestamp());
+		String executionContext = completed.string("executionContext");
 		if (executionContext != null) {
 			execution.latestExecutionContext = executionContext;
 		}
@@ -222,6 +254,19 @@ final class Decisions {
 			case "RequestCancelActivityTask" -> this.model.activities.requestCancel(execution,
 					decision.requiredObject("requestCancelActivityTaskDecisionAttributes").string("activityId"),
 					completedEventId);
+			case "StartTimer" -> this.model.timers.start(execution,
+					decision.requiredObject("startTimerDecisionAttributes"), completedEventId);
+			case "CancelTimer" -> this.model.timers.cancel(execution,
+					decision.requiredObject("cancelTimerDecisionAttributes").string("timerId"), completedEventId);
+			case "ScheduleLambdaFunction" -> this.model.lambdaFunctions.schedule(execution,
+					decision.requiredObject("scheduleLambdaFunctionDecisionAttributes"), completedEventId);
+			case "StartChildWorkflowExecution" -> this.model.childWorkflows.start(execution,
+					decision.requiredObject("startChildWorkflowExecutionDecisionAttributes"), completedEventId);
+			case "SignalExternalWorkflowExecution" -> this.model.externalRequests.signal(execution,
+					decision.requiredObject("signalExternalWorkflowExecutionDecisionAttributes"), completedEventId);
+			case "RequestCancelExternalWorkflowExecution" -> this.model.externalRequests.requestCancel(execution,
+					decision.requiredObject("requestCancelExternalWorkflowExecutionDecisionAttributes"),
+					completedEventId);
 			case "RecordMarker" -> {
 				JsonObject attributes = decision.requiredObject("recordMarkerDecisionAttributes");
 				execution.append("MarkerRecorded", new JsonObject().put("markerName", attributes.string("markerName"))
@@ -244,6 +289,10 @@ final class Decisions {
 		}
 		String attributesName = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "DecisionAttributes";
 		JsonObject attributes = decision.object(attributesName);
+		if ("ContinueAsNew".equals(outcome)) {
+			this.model.continueAsNew.apply(execution, attributes, completedEventId);
+			return;
+		}
 		JsonObject event = new JsonObject().put("decisionTaskCompletedEventId", completedEventId);
 		if (attributes != null) {
 			attributes.members().forEach(event::put);
@@ -263,8 +312,10 @@ final class Decisions {
 
 	private static void validate(JsonObject decision) {
 		String type = decision.requiredString("decisionType", 1, 64);
-		if (!SUPPORTED_DECISIONS.contains(type)) {
-			throw SwfFault.validation("Decision type " + type + " is not supported by the embedded endpoint");
+		if (!DECISION_TYPES.contains(type)) {
+			throw SwfFault.validation("1 validation error detected: Value '" + type
+					+ "' at 'decisionType' failed to satisfy constraint: Member must satisfy enum value set: "
+					+ DECISION_TYPES);
 		}
 		switch (type) {
 			case "ScheduleActivityTask" -> {
@@ -287,6 +338,18 @@ final class Decisions {
 				.requiredString("activityId", 1, 256);
 			case "RecordMarker" -> decision.requiredObject("recordMarkerDecisionAttributes")
 				.requiredString("markerName", 1, 256);
+			case "StartTimer" -> Timers.validateStart(decision.requiredObject("startTimerDecisionAttributes"));
+			case "CancelTimer" -> Timers.validateCancel(decision.requiredObject("cancelTimerDecisionAttributes"));
+			case "ScheduleLambdaFunction" -> LambdaFunctions
+				.validateSchedule(decision.requiredObject("scheduleLambdaFunctionDecisionAttributes"));
+			case "StartChildWorkflowExecution" -> ChildWorkflows
+				.validateStart(decision.requiredObject("startChildWorkflowExecutionDecisionAttributes"));
+			case "SignalExternalWorkflowExecution" -> ExternalRequests
+				.validateSignal(decision.requiredObject("signalExternalWorkflowExecutionDecisionAttributes"));
+			case "RequestCancelExternalWorkflowExecution" -> ExternalRequests
+				.validateTarget(decision.requiredObject("requestCancelExternalWorkflowExecutionDecisionAttributes"));
+			case "ContinueAsNewWorkflowExecution" -> ContinueAsNew
+				.validate(decision.object("continueAsNewWorkflowExecutionDecisionAttributes"));
 			case "CompleteWorkflowExecution" -> {
 				JsonObject attributes = decision.object("completeWorkflowExecutionDecisionAttributes");
 				if (attributes != null) {
@@ -309,45 +372,17 @@ final class Decisions {
 		}
 	}
 
-	private boolean isPastStartToClose(DecisionTask task) {
-		long timeout = task.execution.taskStartToCloseTimeout;
-		return timeout != DurationText.NONE && task.isStarted()
-				&& this.context.nanoTime() - (task.startedAtNanos + timeout * 1_000_000_000L) >= 0;
-	}
-
-	private void timeOut(DecisionTask task) {
-		WorkflowExecution execution = task.execution;
-		if (execution.decisionTask != task || !task.isStarted() || !execution.isOpen()) {
-			return;
-		}
-		cancelTimer(task);
-		this.context.decisionTasksByToken.remove(task.taskToken);
-		long deadline = task.startedAtNanos + execution.taskStartToCloseTimeout * 1_000_000_000L;
-		execution.append("DecisionTaskTimedOut", new JsonObject().put("timeoutType", "START_TO_CLOSE")
-			.put("scheduledEventId", task.scheduledEventId)
-			.put("startedEventId", task.startedEventId), execution.notBefore(this.context.timestampAt(deadline)));
-		execution.decisionTask = null;
-		execution.decisionPending = false;
-		schedule(execution);
-	}
-
 	/**
 	 * Drops the execution's decision task, as when the execution closes.
 	 */
 	void discard(WorkflowExecution execution) {
 		DecisionTask task = execution.decisionTask;
 		if (task != null) {
-			cancelTimer(task);
+			this.timeouts.cancel(task);
 			if (task.taskToken != null) {
 				this.context.decisionTasksByToken.remove(task.taskToken);
 			}
 			execution.decisionTask = null;
-		}
-	}
-
-	private static void cancelTimer(DecisionTask task) {
-		if (task.startToCloseTimer != null) {
-			task.startToCloseTimer.cancel(false);
 		}
 	}
 

@@ -28,60 +28,51 @@ final class Executions {
 		JsonObject typeIdentity = input.requiredObject("workflowType");
 		String typeName = typeIdentity.requiredString("name", 1, 256);
 		String typeVersion = typeIdentity.requiredString("version", 1, 64);
-		JsonObject taskListInput = input.object("taskList");
-		String taskListName = (taskListInput != null) ? taskListInput.requiredString("name", 1, 256) : null;
-		String workflowInput = input.string("input", 0, 32768);
-		Long executionTimeout = DurationText.parse("executionStartToCloseTimeout",
-				input.string("executionStartToCloseTimeout", 0, 8));
-		Long taskTimeout = DurationText.parse("taskStartToCloseTimeout", input.string("taskStartToCloseTimeout", 0, 8));
-		String childPolicy = input.string("childPolicy");
-		String taskPriority = input.string("taskPriority", 0, 11);
-		List<String> tagList = tags(input);
+		RunSettings.validate(input);
+		String workflowInput = input.string("input");
 		return this.context.locked(() -> {
 			Domain domain = this.context.domain(domainName);
 			RegisteredType type = Registrations.workflowType(domain, typeName, typeVersion);
 			if (type.isDeprecated()) {
 				throw SwfFault.typeDeprecated(type.describe());
 			}
-			JsonObject defaults = type.configuration();
-			String taskList = (taskListName != null) ? taskListName : defaultTaskList(defaults);
-			if (taskList == null) {
-				throw SwfFault.defaultUndefined("No default task list defined");
+			RunSettings settings;
+			try {
+				settings = RunSettings.resolve(input, type);
 			}
-			long executionStartToClose = orDefault(executionTimeout, defaults, "defaultExecutionStartToCloseTimeout",
-					"execution start to close timeout");
-			if (executionStartToClose == DurationText.NONE) {
-				throw SwfFault.validation("executionStartToCloseTimeout cannot be NONE");
-			}
-			long taskStartToClose = orDefault(taskTimeout, defaults, "defaultTaskStartToCloseTimeout",
-					"task start to close timeout");
-			String policy = (childPolicy != null) ? childPolicy : defaults.string("defaultChildPolicy");
-			if (policy == null) {
-				throw SwfFault.defaultUndefined("No default child policy defined");
+			catch (RunSettings.UndefinedDefault ex) {
+				throw SwfFault.defaultUndefined(ex.getMessage());
 			}
 			if (domain.openExecutions.containsKey(workflowId)) {
 				throw SwfFault.workflowExecutionAlreadyStarted(workflowId);
 			}
-			String priority = (taskPriority != null) ? taskPriority : defaults.string("defaultTaskPriority");
-			WorkflowExecution execution = new WorkflowExecution(domain, workflowId, TaskTokens.newRunId(), type,
-					new JsonObject().put("name", taskList), taskStartToClose, executionStartToClose, policy, priority,
-					tagList, this.context.timestamp());
-			domain.openExecutions.put(workflowId, execution);
-			domain.executions.put(Domain.executionKey(workflowId, execution.runId), execution);
-			execution.append("WorkflowExecutionStarted", new JsonObject().put("input", workflowInput)
-				.put("executionStartToCloseTimeout", DurationText.format(executionStartToClose))
-				.put("taskStartToCloseTimeout", DurationText.format(taskStartToClose))
-				.put("childPolicy", policy)
-				.put("taskList", execution.taskList)
-				.put("taskPriority", priority)
-				.put("workflowType", type.identity())
-				.put("tagList", tagList.isEmpty() ? null : tagList), execution.startTimestamp);
-			execution.startedAtNanos = this.context.nanoTime();
-			execution.executionTimer = this.context.scheduleTimeout(() -> timeOut(execution),
-					executionStartToClose * 1_000_000_000L);
-			this.model.decisions.schedule(execution);
+			WorkflowExecution execution = open(domain, workflowId, TaskTokens.newRunId(), type, settings, workflowInput,
+					new JsonObject());
 			return new JsonObject().put("runId", execution.runId);
 		});
+	}
+
+	/**
+	 * Starts a run: records WorkflowExecutionStarted, with what the starter adds (a parent, the run
+	 * it continues), arms its start-to-close timeout and schedules its first decision task.
+	 */
+	WorkflowExecution open(Domain domain, String workflowId, String runId, RegisteredType type, RunSettings settings,
+			String input, JsonObject startedAttributes) {
+		WorkflowExecution execution = new WorkflowExecution(domain, workflowId, runId, type,
+				new JsonObject().put("name", settings.taskList()), settings.taskStartToCloseTimeout(),
+				settings.executionStartToCloseTimeout(), settings.childPolicy(), settings.taskPriority(),
+				settings.tagList(), this.context.timestamp());
+		execution.lambdaRole = settings.lambdaRole();
+		domain.openExecutions.put(workflowId, execution);
+		domain.executions.put(Domain.executionKey(workflowId, execution.runId), execution);
+		execution.append("WorkflowExecutionStarted",
+				settings.addTo(startedAttributes.put("input", input).put("workflowType", type.identity())),
+				execution.startTimestamp);
+		execution.startedAtNanos = this.context.nanoTime();
+		execution.executionTimer = this.context.scheduleTimeout(() -> timeOut(execution),
+				settings.executionStartToCloseTimeout() * 1_000_000_000L);
+		this.model.decisions.schedule(execution);
+		return execution;
 	}
 
 	JsonObject signal(JsonObject input) {
@@ -137,6 +128,7 @@ final class Executions {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
 			timeOutIfDue(execution);
 			this.model.activities.timeOutDue(execution);
+			this.model.timers.fireDue(execution);
 			JsonObject info = new JsonObject().put("execution", execution.identity())
 				.put("workflowType", execution.type.identity())
 				.put("startTimestamp", execution.startTimestamp)
@@ -144,6 +136,7 @@ final class Executions {
 				.put("executionStatus", execution.isOpen() ? "OPEN" : "CLOSED")
 				.put("closeStatus", execution.closeStatus)
 				.put("cancelRequested", execution.cancelRequested)
+				.put("parent", (execution.parentLink != null) ? execution.parentLink.parent().identity() : null)
 				.put("tagList", execution.tagList.isEmpty() ? null : execution.tagList);
 			JsonObject configuration = new JsonObject()
 				.put("taskStartToCloseTimeout", DurationText.format(execution.taskStartToCloseTimeout))
@@ -153,8 +146,8 @@ final class Executions {
 				.put("childPolicy", execution.childPolicy);
 			JsonObject openCounts = new JsonObject().put("openActivityTasks", execution.openActivities.size())
 				.put("openDecisionTasks", (execution.decisionTask != null) ? 1 : 0)
-				.put("openTimers", 0)
-				.put("openChildWorkflowExecutions", 0)
+				.put("openTimers", execution.openTimers.size())
+				.put("openChildWorkflowExecutions", execution.openChildren.size())
 				.put("openLambdaFunctions", 0);
 			return new JsonObject().put("executionInfo", info)
 				.put("executionConfiguration", configuration)
@@ -176,6 +169,7 @@ final class Executions {
 			WorkflowExecution execution = execution(domainName, workflowId, runId);
 			timeOutIfDue(execution);
 			this.model.activities.timeOutDue(execution);
+			this.model.timers.fireDue(execution);
 			HistoryPages.Cursor cursor = (pageToken != null) ? HistoryPages.Cursor.decode(pageToken) : null;
 			return HistoryPages.page(execution, cursor, pageSize, reverseOrder, new JsonObject());
 		});
@@ -232,6 +226,8 @@ final class Executions {
 			this.model.activities.close(task, ActivityTask.Status.WORKFLOW_CLOSED);
 		}
 		this.model.decisions.discard(execution);
+		this.model.timers.discard(execution);
+		this.model.childWorkflows.closed(execution, eventType, attributes);
 	}
 
 	private void timeOut(WorkflowExecution execution) {
@@ -260,18 +256,7 @@ final class Executions {
 		return (taskList != null) ? taskList.string("name") : null;
 	}
 
-	private static long orDefault(Long given, JsonObject defaults, String defaultField, String what) {
-		if (given != null) {
-			return given;
-		}
-		Long value = DurationText.parse(defaultField, defaults.string(defaultField));
-		if (value == null) {
-			throw SwfFault.defaultUndefined("No default " + what + " defined");
-		}
-		return value;
-	}
-
-	private static List<String> tags(JsonObject input) {
+	static List<String> tags(JsonObject input) {
 		Object value = input.get("tagList");
 		if (value == null) {
 			return List.of();

@@ -32,6 +32,16 @@ public final class SwfModel {
 
 	final Activities activities;
 
+	final Timers timers;
+
+	final ContinueAsNew continueAsNew;
+
+	final ChildWorkflows childWorkflows;
+
+	final ExternalRequests externalRequests;
+
+	final LambdaFunctions lambdaFunctions;
+
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
 	/**
@@ -54,6 +64,11 @@ public final class SwfModel {
 		this.executions = new Executions(this);
 		this.decisions = new Decisions(this);
 		this.activities = new Activities(this);
+		this.timers = new Timers(this);
+		this.continueAsNew = new ContinueAsNew(this);
+		this.childWorkflows = new ChildWorkflows(this);
+		this.externalRequests = new ExternalRequests(this);
+		this.lambdaFunctions = new LambdaFunctions(this);
 		immediate("RegisterDomain", this.registrations::registerDomain);
 		immediate("DescribeDomain", this.registrations::describeDomain);
 		immediate("RegisterActivityType", this.registrations::registerActivityType);

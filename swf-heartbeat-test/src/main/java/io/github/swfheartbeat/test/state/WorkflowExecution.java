@@ -46,8 +46,23 @@ final class WorkflowExecution {
 	/** The latest task of each activity id, open or closed, for inspection. */
 	final Map<String, ActivityTask> latestActivities = new HashMap<>();
 
+	/** Open timers by timer id; SWF keeps timer ids unique among open timers. */
+	final Map<String, Timer> openTimers = new LinkedHashMap<>();
+
+	/** Open child executions, the current run of each, by workflow id. */
+	final Map<String, WorkflowExecution> openChildren = new LinkedHashMap<>();
+
+	/** Where this run was started as a child, or {@code null}. */
+	ParentLink parentLink;
+
 	/** The decision task scheduled or started, if any: SWF allows at most one of each. */
 	DecisionTask decisionTask;
+
+	/**
+	 * The task list a decider chose for the next decision tasks, or {@code null} for the
+	 * execution's own; with a schedule-to-start timeout unless the choice is for good.
+	 */
+	TaskListOverride decisionTaskListOverride;
 
 	/** Whether events arrived while a decision task was started, so another must follow it. */
 	boolean decisionPending;
@@ -65,6 +80,9 @@ final class WorkflowExecution {
 	BigDecimal latestActivityTaskTimestamp;
 
 	Future<?> executionTimer;
+
+	/** The IAM role SWF would invoke Lambda functions with; kept only to be recorded. */
+	String lambdaRole;
 
 	/** When the execution started, on the model's clock, for its start-to-close timeout. */
 	long startedAtNanos;
@@ -131,6 +149,18 @@ final class WorkflowExecution {
 
 	JsonObject identity() {
 		return new JsonObject().put("workflowId", this.workflowId).put("runId", this.runId);
+	}
+
+	/**
+	 * The parent of a child run and the events in the parent's history that started it.
+	 */
+	record ParentLink(WorkflowExecution parent, long initiatedEventId, long startedEventId) {
+	}
+
+	/**
+	 * A task list RespondDecisionTaskCompleted chose for the execution's decision tasks.
+	 */
+	record TaskListOverride(JsonObject taskList, long scheduleToStartTimeout) {
 	}
 
 	String describe() {

@@ -30,7 +30,8 @@ final class ConformanceTarget implements AutoCloseable {
 	static ConformanceTarget create() {
 		String endpoint = System.getenv("SWF_ENDPOINT");
 		if (endpoint == null || endpoint.isBlank()) {
-			EmbeddedSwf swf = EmbeddedSwf.builder().longPollTimeout(Duration.ofSeconds(1)).start();
+			// Virtual time: scenarios that wait for a timeout or a timer pass it with passTime().
+			EmbeddedSwf swf = EmbeddedSwf.builder().virtualTime().longPollTimeout(Duration.ofSeconds(1)).start();
 			return new ConformanceTarget(swf, swf.syncClient());
 		}
 		String region = System.getenv("AWS_REGION");
@@ -38,6 +39,13 @@ final class ConformanceTarget implements AutoCloseable {
 			.endpointOverride(URI.create(endpoint))
 			.region(Region.of((region != null) ? region : "us-east-1"))
 			.build());
+	}
+
+	/**
+	 * Wraps an embedded endpoint a test built itself, e.g. on the system's clock.
+	 */
+	static ConformanceTarget of(EmbeddedSwf swf) {
+		return new ConformanceTarget(swf, swf.syncClient());
 	}
 
 	SwfClient client() {
@@ -54,6 +62,24 @@ final class ConformanceTarget implements AutoCloseable {
 	 */
 	Duration patience() {
 		return isEmbedded() ? Duration.ofSeconds(10) : Duration.ofMinutes(3);
+	}
+
+	/**
+	 * Lets time pass for timeouts and timers: the embedded endpoint's virtual time moves at once,
+	 * against SWF the test sleeps.
+	 */
+	void passTime(Duration duration) {
+		if (this.embedded != null) {
+			this.embedded.advance(duration);
+			return;
+		}
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while time passed", ex);
+		}
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -14,12 +16,14 @@ import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.ActivityType;
 import software.amazon.awssdk.services.swf.model.ActivityTypeInfo;
+import software.amazon.awssdk.services.swf.model.CancelTimerFailedCause;
+import software.amazon.awssdk.services.swf.model.ChildPolicy;
+import software.amazon.awssdk.services.swf.model.CountPendingActivityTasksResponse;
 import software.amazon.awssdk.services.swf.model.DomainDeprecatedException;
 import software.amazon.awssdk.services.swf.model.DomainInfo;
 import software.amazon.awssdk.services.swf.model.ExecutionTimeFilter;
 import software.amazon.awssdk.services.swf.model.ListActivityTypesResponse;
 import software.amazon.awssdk.services.swf.model.ListOpenWorkflowExecutionsResponse;
-import software.amazon.awssdk.services.swf.model.CountPendingActivityTasksResponse;
 import software.amazon.awssdk.services.swf.model.RegistrationStatus;
 import software.amazon.awssdk.services.swf.model.ResourceTag;
 import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskFailedCause;
@@ -29,7 +33,13 @@ import software.amazon.awssdk.services.swf.model.TypeNotDeprecatedException;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
 import software.amazon.awssdk.services.swf.model.WorkflowTypeInfo;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
+import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.ContinueAsNewWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.Decision;
+import software.amazon.awssdk.services.swf.model.DecisionTaskTimeoutType;
+import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.DescribeActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.DescribeWorkflowExecutionResponse;
 import software.amazon.awssdk.services.swf.model.DomainAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.ExecutionStatus;
@@ -37,10 +47,19 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedCause;
+import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.ScheduleLambdaFunctionFailedCause;
+import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.StartTimerFailedCause;
 import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.TypeAlreadyExistsException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionAlreadyStartedException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionCancelRequestedCause;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionTerminatedCause;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionTimeoutType;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -569,6 +588,7 @@ class SwfConformanceTests {
 				run.scheduleActivity(activityType, "a1", (attributes) -> attributes.heartbeatTimeout("1")));
 		PollForActivityTaskResponse activityTask = run.nextActivityTask();
 		client.recordActivityTaskHeartbeat((request) -> request.taskToken(activityTask.taskToken()).details("last"));
+		target.passTime(Duration.ofSeconds(1));
 		run.nextDecisionTask();
 		var timedOut = run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT).activityTaskTimedOutEventAttributes();
 		assertThat(timedOut.timeoutType()).isEqualTo(ActivityTaskTimeoutType.HEARTBEAT);
@@ -586,6 +606,7 @@ class SwfConformanceTests {
 		run.decide(run.nextDecisionTask(), run.scheduleActivity(activityType, "a1",
 				(attributes) -> attributes.heartbeatTimeout("NONE").startToCloseTimeout("2")));
 		PollForActivityTaskResponse activityTask = run.nextActivityTask();
+		target.passTime(Duration.ofSeconds(2));
 		await().atMost(target.patience())
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> client
@@ -601,6 +622,7 @@ class SwfConformanceTests {
 		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
 		run.decide(run.nextDecisionTask(),
 				run.scheduleActivity(activityType, "a1", (attributes) -> attributes.scheduleToStartTimeout("1")));
+		target.passTime(Duration.ofSeconds(1));
 		run.nextDecisionTask();
 		assertThat(run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT)
 			.activityTaskTimedOutEventAttributes()
@@ -615,6 +637,7 @@ class SwfConformanceTests {
 			.startToCloseTimeout("NONE")
 			.scheduleToCloseTimeout("2")));
 		run.nextActivityTask();
+		target.passTime(Duration.ofSeconds(2));
 		run.nextDecisionTask();
 		assertThat(run.last(run.history(), EventType.ACTIVITY_TASK_TIMED_OUT)
 			.activityTaskTimedOutEventAttributes()
@@ -705,6 +728,505 @@ class SwfConformanceTests {
 		PollForDecisionTaskResponse decisionTask = client.pollForDecisionTask((request) -> request.domain(domain)
 			.taskList((taskList) -> taskList.name(target.unique("idle-decisions"))));
 		assertThat(decisionTask.taskToken()).isEqualTo("");
+	}
+
+	@Test
+	void aTimerFiresAfterItsStartToFireTimeoutAndAsksForADecision() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "2"));
+		target.passTime(Duration.ofSeconds(2));
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		List<HistoryEvent> history = next.events();
+		HistoryEvent started = run.last(history, EventType.TIMER_STARTED);
+		assertThat(started.timerStartedEventAttributes().timerId()).isEqualTo("t1");
+		assertThat(started.timerStartedEventAttributes().startToFireTimeout()).isEqualTo("2");
+		assertThat(started.timerStartedEventAttributes().control()).isEqualTo("control of t1");
+		assertThat(started.timerStartedEventAttributes().decisionTaskCompletedEventId())
+			.isEqualTo(run.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		HistoryEvent fired = run.last(history, EventType.TIMER_FIRED);
+		assertThat(fired.timerFiredEventAttributes().timerId()).isEqualTo("t1");
+		assertThat(fired.timerFiredEventAttributes().startedEventId()).isEqualTo(started.eventId());
+		assertThat(fired.eventTimestamp()).isAfterOrEqualTo(started.eventTimestamp().plusSeconds(2));
+		assertThat(WorkflowRun.types(history).subList(history.size() - 3, history.size())).containsExactly(
+				EventType.TIMER_FIRED, EventType.DECISION_TASK_SCHEDULED, EventType.DECISION_TASK_STARTED);
+	}
+
+	@Test
+	void timersAreCanceledByIdAndTheirIdsAreUniqueWhileOpen() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "600"), WorkflowRun.startTimer("t1", "600"));
+		// The failed decision asks for a decision task of its own.
+		PollForDecisionTaskResponse afterFailure = run.nextDecisionTask();
+		var failedStart = run.last(afterFailure.events(), EventType.START_TIMER_FAILED).startTimerFailedEventAttributes();
+		assertThat(failedStart.timerId()).isEqualTo("t1");
+		assertThat(failedStart.cause()).isEqualTo(StartTimerFailedCause.TIMER_ID_ALREADY_IN_USE);
+		run.decide(afterFailure, WorkflowRun.cancelTimer("t1"), WorkflowRun.cancelTimer("unknown"));
+		PollForDecisionTaskResponse afterCancel = run.nextDecisionTask();
+		List<HistoryEvent> history = afterCancel.events();
+		HistoryEvent canceled = run.last(history, EventType.TIMER_CANCELED);
+		assertThat(canceled.timerCanceledEventAttributes().timerId()).isEqualTo("t1");
+		assertThat(canceled.timerCanceledEventAttributes().startedEventId())
+			.isEqualTo(run.last(history, EventType.TIMER_STARTED).eventId());
+		assertThat(canceled.timerCanceledEventAttributes().decisionTaskCompletedEventId())
+			.isEqualTo(run.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		var failedCancel = run.last(history, EventType.CANCEL_TIMER_FAILED).cancelTimerFailedEventAttributes();
+		assertThat(failedCancel.timerId()).isEqualTo("unknown");
+		assertThat(failedCancel.cause()).isEqualTo(CancelTimerFailedCause.TIMER_ID_UNKNOWN);
+		// A canceled timer's id is free again.
+		run.decide(afterCancel, WorkflowRun.startTimer("t1", "600"), WorkflowRun.complete("done"));
+		assertThat(WorkflowRun.types(run.history())).doesNotContain(EventType.TIMER_FIRED)
+			.containsSubsequence(EventType.TIMER_CANCELED, EventType.TIMER_STARTED,
+					EventType.WORKFLOW_EXECUTION_COMPLETED);
+	}
+
+	@Test
+	void aDecisionCannotCloseTheExecutionOverATimerItHasNotSeen() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "1"));
+		run.signal("wake up");
+		PollForDecisionTaskResponse held = run.nextDecisionTask();
+		target.passTime(Duration.ofSeconds(2));
+		run.decide(held, WorkflowRun.complete("too early"));
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		assertThat(run.last(next.events(), EventType.COMPLETE_WORKFLOW_EXECUTION_FAILED)
+			.completeWorkflowExecutionFailedEventAttributes()
+			.cause()).isEqualTo(CompleteWorkflowExecutionFailedCause.UNHANDLED_DECISION);
+		assertThat(WorkflowRun.types(next.events())).containsSubsequence(EventType.DECISION_TASK_STARTED,
+				EventType.TIMER_FIRED, EventType.DECISION_TASK_COMPLETED);
+		run.decide(next, WorkflowRun.complete("seen"));
+		assertThat(client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution))
+			.executionInfo()
+			.closeStatus()).isEqualTo(CloseStatus.COMPLETED);
+	}
+
+	@Test
+	void aDecisionTaskNotCompletedInTimeTimesOutAndAnotherIsScheduled() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType, (request) -> request.taskStartToCloseTimeout("2"));
+		PollForDecisionTaskResponse late = run.nextDecisionTask();
+		target.passTime(Duration.ofSeconds(3));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> run.decide(late));
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		var timedOut = run.last(next.events(), EventType.DECISION_TASK_TIMED_OUT).decisionTaskTimedOutEventAttributes();
+		assertThat(timedOut.timeoutType()).isEqualTo(DecisionTaskTimeoutType.START_TO_CLOSE);
+		assertThat(timedOut.startedEventId()).isEqualTo(late.startedEventId());
+		assertThat(timedOut.scheduledEventId())
+			.isEqualTo(run.last(late.events(), EventType.DECISION_TASK_SCHEDULED).eventId());
+		assertThat(WorkflowRun.types(next.events()).subList(next.events().size() - 3, next.events().size()))
+			.containsExactly(EventType.DECISION_TASK_TIMED_OUT, EventType.DECISION_TASK_SCHEDULED,
+					EventType.DECISION_TASK_STARTED);
+		run.decide(next, WorkflowRun.complete("in time"));
+	}
+
+	@Test
+	void aTaskListChosenForAWhileIsLeftWhenNoDeciderStartsATaskOnIt() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		String elsewhere = target.unique("elsewhere-" + run.execution.workflowId());
+		PollForDecisionTaskResponse first = run.nextDecisionTask();
+		client.respondDecisionTaskCompleted((request) -> request.taskToken(first.taskToken())
+			.taskList((taskList) -> taskList.name(elsewhere))
+			.taskListScheduleToStartTimeout("2"));
+		run.signal("for the other task list");
+		target.passTime(Duration.ofSeconds(3));
+		// Back on the execution's own task list.
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		List<HistoryEvent> history = next.events();
+		var completed = run.last(history, EventType.DECISION_TASK_COMPLETED).decisionTaskCompletedEventAttributes();
+		assertThat(completed.taskList().name()).isEqualTo(elsewhere);
+		assertThat(completed.taskListScheduleToStartTimeout()).isEqualTo("2");
+		HistoryEvent timedOut = run.last(history, EventType.DECISION_TASK_TIMED_OUT);
+		assertThat(timedOut.decisionTaskTimedOutEventAttributes().timeoutType())
+			.isEqualTo(DecisionTaskTimeoutType.SCHEDULE_TO_START);
+		HistoryEvent scheduledElsewhere = history.stream()
+			.filter((event) -> event.eventId() == timedOut.decisionTaskTimedOutEventAttributes().scheduledEventId())
+			.findFirst()
+			.orElseThrow();
+		assertThat(scheduledElsewhere.decisionTaskScheduledEventAttributes().taskList().name()).isEqualTo(elsewhere);
+		assertThat(scheduledElsewhere.decisionTaskScheduledEventAttributes().scheduleToStartTimeout()).isEqualTo("2");
+		assertThat(run.last(history, EventType.DECISION_TASK_SCHEDULED).decisionTaskScheduledEventAttributes()
+			.taskList()
+			.name()).isEqualTo(run.decisionTaskList);
+		run.decide(next, WorkflowRun.complete("home again"));
+	}
+
+	@Test
+	void anExecutionPastItsStartToCloseTimesOutWithItsChildPolicy() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType,
+				(request) -> request.executionStartToCloseTimeout("3").childPolicy(ChildPolicy.ABANDON));
+		PollForDecisionTaskResponse held = run.nextDecisionTask();
+		target.passTime(Duration.ofSeconds(4));
+		assertThatExceptionOfType(UnknownResourceException.class).isThrownBy(() -> run.decide(held));
+		var description = client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution));
+		assertThat(description.executionInfo().executionStatus()).isEqualTo(ExecutionStatus.CLOSED);
+		assertThat(description.executionInfo().closeStatus()).isEqualTo(CloseStatus.TIMED_OUT);
+		List<HistoryEvent> history = run.history();
+		HistoryEvent timedOut = history.get(history.size() - 1);
+		assertThat(timedOut.eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_TIMED_OUT);
+		assertThat(timedOut.workflowExecutionTimedOutEventAttributes().timeoutType())
+			.isEqualTo(WorkflowExecutionTimeoutType.START_TO_CLOSE);
+		assertThat(timedOut.workflowExecutionTimedOutEventAttributes().childPolicy()).isEqualTo(ChildPolicy.ABANDON);
+	}
+
+	@Test
+	void continuingAsNewClosesTheRunAndStartsAnotherOfTheSameWorkflowId() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		PollForDecisionTaskResponse first = run.nextDecisionTask();
+		run.decide(first, Decision.builder()
+			.decisionType(DecisionType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION)
+			.continueAsNewWorkflowExecutionDecisionAttributes((attributes) -> attributes.input("next input")
+				.taskList((taskList) -> taskList.name(run.decisionTaskList))
+				.executionStartToCloseTimeout("900")
+				.tagList("second"))
+			.build());
+		var description = client.describeWorkflowExecution((request) -> request.domain(domain).execution(run.execution));
+		assertThat(description.executionInfo().closeStatus()).isEqualTo(CloseStatus.CONTINUED_AS_NEW);
+		List<HistoryEvent> history = run.history();
+		HistoryEvent continued = history.get(history.size() - 1);
+		assertThat(continued.eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+		var attributes = continued.workflowExecutionContinuedAsNewEventAttributes();
+		assertThat(attributes.input()).isEqualTo("next input");
+		assertThat(attributes.decisionTaskCompletedEventId())
+			.isEqualTo(run.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		assertThat(attributes.workflowType()).isEqualTo(workflowType);
+		assertThat(attributes.taskList().name()).isEqualTo(run.decisionTaskList);
+		assertThat(attributes.executionStartToCloseTimeout()).isEqualTo("900");
+		// The type's defaults for what the decision left out.
+		assertThat(attributes.taskStartToCloseTimeout()).isEqualTo("30");
+		assertThat(attributes.childPolicy()).isEqualTo(ChildPolicy.TERMINATE);
+		assertThat(attributes.tagList()).containsExactly("second");
+		assertThat(attributes.newExecutionRunId()).isNotEqualTo(run.execution.runId());
+
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		assertThat(next.workflowExecution().workflowId()).isEqualTo(run.execution.workflowId());
+		assertThat(next.workflowExecution().runId()).isEqualTo(attributes.newExecutionRunId());
+		var started = next.events().get(0).workflowExecutionStartedEventAttributes();
+		assertThat(started.continuedExecutionRunId()).isEqualTo(run.execution.runId());
+		assertThat(started.input()).isEqualTo("next input");
+		assertThat(started.executionStartToCloseTimeout()).isEqualTo("900");
+		assertThat(started.tagList()).containsExactly("second");
+		run.decide(next, WorkflowRun.complete("second run done"));
+	}
+
+	@Test
+	void continuingAsNewWithAnUnknownTypeVersionFails() {
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), Decision.builder()
+			.decisionType(DecisionType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION)
+			.continueAsNewWorkflowExecutionDecisionAttributes((attributes) -> attributes.workflowTypeVersion("0-none"))
+			.build());
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		assertThat(run.last(next.events(), EventType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION_FAILED)
+			.continueAsNewWorkflowExecutionFailedEventAttributes()
+			.cause()).isEqualTo(ContinueAsNewWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST);
+		assertThat(next.workflowExecution()).isEqualTo(run.execution);
+		run.decide(next, WorkflowRun.complete("done"));
+	}
+
+	@Test
+	void aDeciderSignalsAnotherExecution() {
+		WorkflowRun source = WorkflowRun.start(target, domain, workflowType);
+		WorkflowRun signaled = WorkflowRun.start(target, domain, workflowType);
+		// Its first decision task is done: the next one must come from the signal.
+		signaled.decide(signaled.nextDecisionTask());
+		String unknown = target.unique("no-such-workflow");
+		source.decide(source.nextDecisionTask(),
+				WorkflowRun.signalExternal(signaled.execution.workflowId(), signaled.execution.runId(), "hello"),
+				WorkflowRun.signalExternal(unknown, null, "nobody"));
+		List<HistoryEvent> history = source.historyWith(EventType.EXTERNAL_WORKFLOW_EXECUTION_SIGNALED,
+				EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
+		List<HistoryEvent> initiated = history.stream()
+			.filter((event) -> event.eventType() == EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED)
+			.toList();
+		assertThat(initiated).hasSize(2);
+		var hello = initiated.get(0).signalExternalWorkflowExecutionInitiatedEventAttributes();
+		assertThat(hello.workflowId()).isEqualTo(signaled.execution.workflowId());
+		assertThat(hello.runId()).isEqualTo(signaled.execution.runId());
+		assertThat(hello.signalName()).isEqualTo("hello");
+		assertThat(hello.input()).isEqualTo("input of hello");
+		assertThat(hello.control()).isEqualTo("control of hello");
+		assertThat(hello.decisionTaskCompletedEventId())
+			.isEqualTo(source.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		var delivered = source.last(history, EventType.EXTERNAL_WORKFLOW_EXECUTION_SIGNALED)
+			.externalWorkflowExecutionSignaledEventAttributes();
+		assertThat(delivered.workflowExecution()).isEqualTo(signaled.execution);
+		assertThat(delivered.initiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		var failed = source.last(history, EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
+			.signalExternalWorkflowExecutionFailedEventAttributes();
+		assertThat(failed.workflowId()).isEqualTo(unknown);
+		assertThat(failed.cause()).isEqualTo(SignalExternalWorkflowExecutionFailedCause.UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION);
+		assertThat(failed.initiatedEventId()).isEqualTo(initiated.get(1).eventId());
+		assertThat(failed.control()).isEqualTo("control of nobody");
+
+		PollForDecisionTaskResponse signaledTask = signaled.nextDecisionTask();
+		var signal = signaled.last(signaledTask.events(), EventType.WORKFLOW_EXECUTION_SIGNALED)
+			.workflowExecutionSignaledEventAttributes();
+		assertThat(signal.signalName()).isEqualTo("hello");
+		assertThat(signal.input()).isEqualTo("input of hello");
+		assertThat(signal.externalWorkflowExecution()).isEqualTo(source.execution);
+		assertThat(signal.externalInitiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		signaled.decide(signaledTask, WorkflowRun.complete("signaled"));
+		source.decide(source.nextDecisionTask(), WorkflowRun.complete("sent"));
+	}
+
+	@Test
+	void aDeciderRequestsCancellationOfAnotherExecution() {
+		WorkflowRun source = WorkflowRun.start(target, domain, workflowType);
+		WorkflowRun canceled = WorkflowRun.start(target, domain, workflowType);
+		// Its first decision task is done: the next one must come from the cancellation request.
+		canceled.decide(canceled.nextDecisionTask());
+		String unknown = target.unique("no-such-workflow");
+		source.decide(source.nextDecisionTask(),
+				WorkflowRun.requestCancelExternal(canceled.execution.workflowId(), canceled.execution.runId()),
+				WorkflowRun.requestCancelExternal(unknown, null));
+		List<HistoryEvent> history = source.historyWith(EventType.EXTERNAL_WORKFLOW_EXECUTION_CANCEL_REQUESTED,
+				EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
+		List<HistoryEvent> initiated = history.stream()
+			.filter((event) -> event.eventType() == EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED)
+			.toList();
+		assertThat(initiated).hasSize(2);
+		var request = initiated.get(0).requestCancelExternalWorkflowExecutionInitiatedEventAttributes();
+		assertThat(request.workflowId()).isEqualTo(canceled.execution.workflowId());
+		assertThat(request.runId()).isEqualTo(canceled.execution.runId());
+		assertThat(request.control()).isEqualTo("control of " + canceled.execution.workflowId());
+		var delivered = source.last(history, EventType.EXTERNAL_WORKFLOW_EXECUTION_CANCEL_REQUESTED)
+			.externalWorkflowExecutionCancelRequestedEventAttributes();
+		assertThat(delivered.workflowExecution()).isEqualTo(canceled.execution);
+		assertThat(delivered.initiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		var failed = source.last(history, EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
+			.requestCancelExternalWorkflowExecutionFailedEventAttributes();
+		assertThat(failed.workflowId()).isEqualTo(unknown);
+		assertThat(failed.cause())
+			.isEqualTo(RequestCancelExternalWorkflowExecutionFailedCause.UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION);
+		assertThat(failed.initiatedEventId()).isEqualTo(initiated.get(1).eventId());
+
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(canceled.execution))
+			.executionInfo()
+			.cancelRequested()).isTrue();
+		PollForDecisionTaskResponse canceledTask = canceled.nextDecisionTask();
+		var cancelRequested = canceled.last(canceledTask.events(), EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED)
+			.workflowExecutionCancelRequestedEventAttributes();
+		assertThat(cancelRequested.externalWorkflowExecution()).isEqualTo(source.execution);
+		assertThat(cancelRequested.externalInitiatedEventId()).isEqualTo(initiated.get(0).eventId());
+		canceled.decide(canceledTask, Decision.builder()
+			.decisionType(DecisionType.CANCEL_WORKFLOW_EXECUTION)
+			.cancelWorkflowExecutionDecisionAttributes((attributes) -> attributes.details("as asked"))
+			.build());
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(canceled.execution))
+			.executionInfo()
+			.closeStatus()).isEqualTo(CloseStatus.CANCELED);
+		source.decide(source.nextDecisionTask(), WorkflowRun.complete("asked"));
+	}
+
+	@Test
+	void aChildStartsWithItsParentAndItsCompletionIsReportedToIt() {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType);
+		String childId = "child-" + UUID.randomUUID();
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.startChild(workflowType, childId, (attributes) -> {
+		}));
+		PollForDecisionTaskResponse afterStart = parent.nextDecisionTask();
+		List<HistoryEvent> history = afterStart.events();
+		HistoryEvent initiated = parent.last(history, EventType.START_CHILD_WORKFLOW_EXECUTION_INITIATED);
+		var request = initiated.startChildWorkflowExecutionInitiatedEventAttributes();
+		assertThat(request.workflowId()).isEqualTo(childId);
+		assertThat(request.workflowType()).isEqualTo(workflowType);
+		assertThat(request.input()).isEqualTo("input of " + childId);
+		assertThat(request.control()).isEqualTo("control of " + childId);
+		assertThat(request.taskList().name()).isEqualTo("decisions-" + childId);
+		assertThat(request.decisionTaskCompletedEventId())
+			.isEqualTo(parent.last(history, EventType.DECISION_TASK_COMPLETED).eventId());
+		// The type's defaults for what the decision left out.
+		assertThat(request.childPolicy()).isEqualTo(ChildPolicy.TERMINATE);
+		assertThat(request.executionStartToCloseTimeout()).isEqualTo("600");
+		assertThat(request.taskStartToCloseTimeout()).isEqualTo("30");
+		HistoryEvent childStarted = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_STARTED);
+		var started = childStarted.childWorkflowExecutionStartedEventAttributes();
+		assertThat(started.initiatedEventId()).isEqualTo(initiated.eventId());
+		assertThat(started.workflowType()).isEqualTo(workflowType);
+		assertThat(started.workflowExecution().workflowId()).isEqualTo(childId);
+
+		WorkflowRun child = parent.child(started.workflowExecution(), "decisions-" + childId);
+		PollForDecisionTaskResponse childTask = child.nextDecisionTask();
+		var childStart = childTask.events().get(0).workflowExecutionStartedEventAttributes();
+		assertThat(childStart.parentWorkflowExecution()).isEqualTo(parent.execution);
+		assertThat(childStart.parentInitiatedEventId()).isEqualTo(initiated.eventId());
+		assertThat(childStart.input()).isEqualTo("input of " + childId);
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(child.execution))
+			.executionInfo()
+			.parent()).isEqualTo(parent.execution);
+		assertThat(client.describeWorkflowExecution((describe) -> describe.domain(domain).execution(parent.execution))
+			.openCounts()
+			.openChildWorkflowExecutions()).isOne();
+		child.decide(childTask, WorkflowRun.complete("child result"));
+
+		parent.decide(afterStart);
+		var completed = parent.last(parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_COMPLETED),
+				EventType.CHILD_WORKFLOW_EXECUTION_COMPLETED)
+			.childWorkflowExecutionCompletedEventAttributes();
+		assertThat(completed.workflowExecution()).isEqualTo(child.execution);
+		assertThat(completed.workflowType()).isEqualTo(workflowType);
+		assertThat(completed.result()).isEqualTo("child result");
+		assertThat(completed.initiatedEventId()).isEqualTo(initiated.eventId());
+		assertThat(completed.startedEventId()).isEqualTo(childStarted.eventId());
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.complete("parent done"));
+	}
+
+	@Test
+	void everyWayAChildClosesIsReportedToItsParent() {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType);
+		String prefix = "child-" + UUID.randomUUID() + "-";
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.startChild(workflowType, prefix + "fails", (attributes) -> {
+		}), WorkflowRun.startChild(workflowType, prefix + "cancels", (attributes) -> {
+		}), WorkflowRun.startChild(workflowType, prefix + "terminated", (attributes) -> {
+		}), WorkflowRun.startChild(workflowType, prefix + "times-out",
+				(attributes) -> attributes.executionStartToCloseTimeout("3")));
+		List<HistoryEvent> started = parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_STARTED)
+			.stream()
+			.filter((event) -> event.eventType() == EventType.CHILD_WORKFLOW_EXECUTION_STARTED)
+			.toList();
+		assertThat(started).hasSize(4);
+		WorkflowExecution[] children = started.stream()
+			.map((event) -> event.childWorkflowExecutionStartedEventAttributes().workflowExecution())
+			.toArray(WorkflowExecution[]::new);
+		WorkflowRun fails = parent.child(children[0], "decisions-" + prefix + "fails");
+		fails.decide(fails.nextDecisionTask(), WorkflowRun.fail("child broke"));
+		WorkflowRun cancels = parent.child(children[1], "decisions-" + prefix + "cancels");
+		cancels.decide(cancels.nextDecisionTask(), WorkflowRun.cancel("child gave up"));
+		client.terminateWorkflowExecution((request) -> request.domain(domain)
+			.workflowId(children[2].workflowId())
+			.runId(children[2].runId())
+			.reason("test"));
+		target.passTime(Duration.ofSeconds(4));
+
+		List<HistoryEvent> history = parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_FAILED,
+				EventType.CHILD_WORKFLOW_EXECUTION_CANCELED, EventType.CHILD_WORKFLOW_EXECUTION_TERMINATED,
+				EventType.CHILD_WORKFLOW_EXECUTION_TIMED_OUT);
+		var failed = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_FAILED)
+			.childWorkflowExecutionFailedEventAttributes();
+		assertThat(failed.workflowExecution()).isEqualTo(children[0]);
+		assertThat(failed.reason()).isEqualTo("child broke");
+		assertThat(failed.details()).isEqualTo("details");
+		assertThat(failed.startedEventId()).isEqualTo(started.get(0).eventId());
+		var canceled = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_CANCELED)
+			.childWorkflowExecutionCanceledEventAttributes();
+		assertThat(canceled.workflowExecution()).isEqualTo(children[1]);
+		assertThat(canceled.details()).isEqualTo("child gave up");
+		assertThat(parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_TERMINATED)
+			.childWorkflowExecutionTerminatedEventAttributes()
+			.workflowExecution()).isEqualTo(children[2]);
+		var timedOut = parent.last(history, EventType.CHILD_WORKFLOW_EXECUTION_TIMED_OUT)
+			.childWorkflowExecutionTimedOutEventAttributes();
+		assertThat(timedOut.workflowExecution()).isEqualTo(children[3]);
+		assertThat(timedOut.timeoutType()).isEqualTo(WorkflowExecutionTimeoutType.START_TO_CLOSE);
+		client.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(parent.execution.workflowId()));
+	}
+
+	@Test
+	void aChildThatCannotStartIsReportedWithSwfsCause() {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType);
+		WorkflowType unknownType = WorkflowType.builder().name(workflowType.name()).version("0-none").build();
+		parent.decide(parent.nextDecisionTask(),
+				WorkflowRun.startChild(unknownType, "child-" + UUID.randomUUID(), (attributes) -> {
+				}), WorkflowRun.startChild(workflowType, parent.execution.workflowId(), (attributes) -> {
+				}));
+		List<HistoryEvent> history = parent.historyWith(EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED);
+		List<StartChildWorkflowExecutionFailedCause> causes = parent.historyWith(
+				EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED)
+			.stream()
+			.filter((event) -> event.eventType() == EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED)
+			.map((event) -> event.startChildWorkflowExecutionFailedEventAttributes().cause())
+			.toList();
+		assertThat(causes).containsExactlyInAnyOrder(StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST,
+				StartChildWorkflowExecutionFailedCause.WORKFLOW_ALREADY_RUNNING);
+		var alreadyRunning = history.stream()
+			.map(HistoryEvent::startChildWorkflowExecutionFailedEventAttributes)
+			.filter((failed) -> failed != null && failed.cause() == StartChildWorkflowExecutionFailedCause.WORKFLOW_ALREADY_RUNNING)
+			.findFirst()
+			.orElseThrow();
+		assertThat(alreadyRunning.workflowId()).isEqualTo(parent.execution.workflowId());
+		assertThat(alreadyRunning.control()).isEqualTo("control of " + parent.execution.workflowId());
+		assertThat(history).extracting(HistoryEvent::eventType).doesNotContain(EventType.CHILD_WORKFLOW_EXECUTION_STARTED);
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.complete("alone"));
+	}
+
+	@Test
+	void aTerminatedOrTimedOutParentAppliesItsChildPolicy() {
+		WorkflowExecution terminatedChild = childOfAParentThatCloses(ChildPolicy.TERMINATE, (parent) -> client
+			.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(parent.workflowId())));
+		List<HistoryEvent> terminatedHistory = historyOf(terminatedChild);
+		var terminated = terminatedHistory.get(terminatedHistory.size() - 1);
+		assertThat(terminated.eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_TERMINATED);
+		assertThat(terminated.workflowExecutionTerminatedEventAttributes().cause())
+			.isEqualTo(WorkflowExecutionTerminatedCause.CHILD_POLICY_APPLIED);
+
+		WorkflowExecution cancelRequestedChild = childOfAParentThatCloses(ChildPolicy.REQUEST_CANCEL,
+				(parent) -> target.passTime(Duration.ofSeconds(4)));
+		var cancelRequested = historyOf(cancelRequestedChild).stream()
+			.filter((event) -> event.eventType() == EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED)
+			.findFirst()
+			.orElseThrow();
+		assertThat(cancelRequested.workflowExecutionCancelRequestedEventAttributes().cause())
+			.isEqualTo(WorkflowExecutionCancelRequestedCause.CHILD_POLICY_APPLIED);
+		assertThat(describe(cancelRequestedChild).executionInfo().executionStatus()).isEqualTo(ExecutionStatus.OPEN);
+
+		WorkflowExecution abandonedChild = childOfAParentThatCloses(ChildPolicy.ABANDON, (parent) -> client
+			.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(parent.workflowId())));
+		assertThat(describe(abandonedChild).executionInfo().executionStatus()).isEqualTo(ExecutionStatus.OPEN);
+		assertThat(describe(abandonedChild).executionInfo().cancelRequested()).isFalse();
+		for (WorkflowExecution open : List.of(cancelRequestedChild, abandonedChild)) {
+			client.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(open.workflowId()));
+		}
+	}
+
+	/**
+	 * Starts a parent with a child policy and a 3-second start-to-close timeout, lets its decider
+	 * start one child, closes the parent and waits until the parent has closed.
+	 */
+	private static WorkflowExecution childOfAParentThatCloses(ChildPolicy childPolicy,
+			Consumer<WorkflowExecution> close) {
+		WorkflowRun parent = WorkflowRun.start(target, domain, workflowType,
+				(request) -> request.childPolicy(childPolicy).executionStartToCloseTimeout("3"));
+		parent.decide(parent.nextDecisionTask(), WorkflowRun.startChild(workflowType, "child-" + UUID.randomUUID(),
+				(attributes) -> attributes.executionStartToCloseTimeout("600")));
+		WorkflowExecution child = parent.last(parent.historyWith(EventType.CHILD_WORKFLOW_EXECUTION_STARTED),
+				EventType.CHILD_WORKFLOW_EXECUTION_STARTED)
+			.childWorkflowExecutionStartedEventAttributes()
+			.workflowExecution();
+		close.accept(parent.execution);
+		await().atMost(target.patience())
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> describe(parent.execution).executionInfo().executionStatus() == ExecutionStatus.CLOSED);
+		return child;
+	}
+
+	private static DescribeWorkflowExecutionResponse describe(WorkflowExecution execution) {
+		return client.describeWorkflowExecution((request) -> request.domain(domain).execution(execution));
+	}
+
+	private static List<HistoryEvent> historyOf(WorkflowExecution execution) {
+		List<HistoryEvent> events = new ArrayList<>();
+		client.getWorkflowExecutionHistoryPaginator((request) -> request.domain(domain).execution(execution))
+			.forEach((page) -> events.addAll(page.events()));
+		return events;
+	}
+
+	@Test
+	void aLambdaFunctionIsRefusedWithAFailureEventNotAnError() {
+		// The embedded endpoint has no Lambda behind it; SWF with a lambdaRole would run the function.
+		assumeTrue(target.isEmbedded());
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), Decision.builder()
+			.decisionType(DecisionType.SCHEDULE_LAMBDA_FUNCTION)
+			.scheduleLambdaFunctionDecisionAttributes(
+					(attributes) -> attributes.id("l1").name("resize").input("{}").startToCloseTimeout("60"))
+			.build());
+		PollForDecisionTaskResponse next = run.nextDecisionTask();
+		HistoryEvent failedEvent = run.last(next.events(), EventType.SCHEDULE_LAMBDA_FUNCTION_FAILED);
+		var failed = failedEvent.scheduleLambdaFunctionFailedEventAttributes();
+		assertThat(failed.id()).isEqualTo("l1");
+		assertThat(failed.name()).isEqualTo("resize");
+		assertThat(failed.cause()).isEqualTo(ScheduleLambdaFunctionFailedCause.LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION);
+		assertThat(failed.decisionTaskCompletedEventId())
+			.isEqualTo(run.last(next.events(), EventType.DECISION_TASK_COMPLETED).eventId());
+		run.decide(next, WorkflowRun.complete("without Lambda"));
 	}
 
 	@Test

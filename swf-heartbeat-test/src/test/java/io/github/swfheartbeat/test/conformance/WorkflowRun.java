@@ -15,9 +15,12 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionDecisionAttributes;
 import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One workflow execution of a scenario, with task lists of its own so that polls find only its
@@ -31,7 +34,7 @@ final class WorkflowRun {
 
 	final WorkflowExecution execution;
 
-	final String decisionTaskList = "decisions-" + UUID.randomUUID();
+	final String decisionTaskList;
 
 	final String activityTaskList = "activities-" + UUID.randomUUID();
 
@@ -42,13 +45,32 @@ final class WorkflowRun {
 		this.client = client;
 		this.patience = patience;
 		this.domain = domain;
+		this.decisionTaskList = "decisions-" + UUID.randomUUID();
 		String workflowId = "workflow-" + UUID.randomUUID();
-		String runId = client.startWorkflowExecution((request) -> options.accept(request.domain(domain)
-			.workflowId(workflowId)
-			.workflowType(type)
-			.taskList((taskList) -> taskList.name(this.decisionTaskList))
-			.input("workflow input"))).runId();
+		String runId = client.startWorkflowExecution((request) -> {
+			request.domain(domain)
+				.workflowId(workflowId)
+				.workflowType(type)
+				.taskList((taskList) -> taskList.name(this.decisionTaskList))
+				.input("workflow input");
+			options.accept(request);
+		}).runId();
 		this.execution = WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
+	}
+
+	private WorkflowRun(WorkflowRun starter, WorkflowExecution execution, String decisionTaskList) {
+		this.client = starter.client;
+		this.patience = starter.patience;
+		this.domain = starter.domain;
+		this.execution = execution;
+		this.decisionTaskList = decisionTaskList;
+	}
+
+	/**
+	 * Returns a run this one's decider started as a child on a decision task list of its own.
+	 */
+	WorkflowRun child(WorkflowExecution execution, String decisionTaskList) {
+		return new WorkflowRun(this, execution, decisionTaskList);
 	}
 
 	static WorkflowRun start(ConformanceTarget target, String domain, WorkflowType type) {
@@ -57,7 +79,7 @@ final class WorkflowRun {
 	}
 
 	/**
-	 * Starts a run with more of StartWorkflowExecution's members, e.g. its {@code tagList}.
+	 * Starts a run with more of StartWorkflowExecution's members, e.g. its timeouts or {@code tagList}.
 	 */
 	static WorkflowRun start(ConformanceTarget target, String domain, WorkflowType type,
 			Consumer<StartWorkflowExecutionRequest.Builder> options) {
@@ -121,11 +143,89 @@ final class WorkflowRun {
 			.build();
 	}
 
+	static Decision fail(String reason) {
+		return Decision.builder()
+			.decisionType(DecisionType.FAIL_WORKFLOW_EXECUTION)
+			.failWorkflowExecutionDecisionAttributes((attributes) -> attributes.reason(reason).details("details"))
+			.build();
+	}
+
+	static Decision cancel(String details) {
+		return Decision.builder()
+			.decisionType(DecisionType.CANCEL_WORKFLOW_EXECUTION)
+			.cancelWorkflowExecutionDecisionAttributes((attributes) -> attributes.details(details))
+			.build();
+	}
+
 	static Decision complete(String result) {
 		return Decision.builder()
 			.decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)
 			.completeWorkflowExecutionDecisionAttributes((attributes) -> attributes.result(result))
 			.build();
+	}
+
+	static Decision startTimer(String timerId, String startToFireTimeout) {
+		return Decision.builder()
+			.decisionType(DecisionType.START_TIMER)
+			.startTimerDecisionAttributes((attributes) -> attributes.timerId(timerId)
+				.startToFireTimeout(startToFireTimeout)
+				.control("control of " + timerId))
+			.build();
+	}
+
+	static Decision cancelTimer(String timerId) {
+		return Decision.builder()
+			.decisionType(DecisionType.CANCEL_TIMER)
+			.cancelTimerDecisionAttributes((attributes) -> attributes.timerId(timerId))
+			.build();
+	}
+
+	/**
+	 * Starts a child of the given workflow id on a decision task list named after it.
+	 */
+	static Decision startChild(WorkflowType type, String workflowId,
+			Consumer<StartChildWorkflowExecutionDecisionAttributes.Builder> options) {
+		StartChildWorkflowExecutionDecisionAttributes.Builder attributes = StartChildWorkflowExecutionDecisionAttributes
+			.builder()
+			.workflowType(type)
+			.workflowId(workflowId)
+			.taskList((taskList) -> taskList.name("decisions-" + workflowId))
+			.input("input of " + workflowId)
+			.control("control of " + workflowId);
+		options.accept(attributes);
+		return Decision.builder()
+			.decisionType(DecisionType.START_CHILD_WORKFLOW_EXECUTION)
+			.startChildWorkflowExecutionDecisionAttributes(attributes.build())
+			.build();
+	}
+
+	static Decision signalExternal(String workflowId, String runId, String signalName) {
+		return Decision.builder()
+			.decisionType(DecisionType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION)
+			.signalExternalWorkflowExecutionDecisionAttributes((attributes) -> attributes.workflowId(workflowId)
+				.runId(runId)
+				.signalName(signalName)
+				.input("input of " + signalName)
+				.control("control of " + signalName))
+			.build();
+	}
+
+	static Decision requestCancelExternal(String workflowId, String runId) {
+		return Decision.builder()
+			.decisionType(DecisionType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION)
+			.requestCancelExternalWorkflowExecutionDecisionAttributes(
+					(attributes) -> attributes.workflowId(workflowId).runId(runId).control("control of " + workflowId))
+			.build();
+	}
+
+	/**
+	 * Waits until the history holds events of all the given types: SWF records some outcomes a
+	 * moment after the decision that asked for them.
+	 */
+	List<HistoryEvent> historyWith(EventType... types) {
+		return await().atMost(this.patience)
+			.pollInterval(Duration.ofMillis(100))
+			.until(this::history, (history) -> types(history).containsAll(List.of(types)));
 	}
 
 	/**
@@ -139,12 +239,22 @@ final class WorkflowRun {
 	}
 
 	List<HistoryEvent> history() {
+		return history(this.execution);
+	}
+
+	/**
+	 * Returns the history of another execution of the scenario, e.g. a child or a new run.
+	 */
+	List<HistoryEvent> history(WorkflowExecution execution) {
 		List<HistoryEvent> events = new ArrayList<>();
 		this.client
-			.getWorkflowExecutionHistoryPaginator(
-					(request) -> request.domain(this.domain).execution(this.execution))
+			.getWorkflowExecutionHistoryPaginator((request) -> request.domain(this.domain).execution(execution))
 			.forEach((page) -> events.addAll(page.events()));
 		return events;
+	}
+
+	static List<EventType> types(List<HistoryEvent> history) {
+		return history.stream().map(HistoryEvent::eventType).toList();
 	}
 
 	HistoryEvent last(List<HistoryEvent> history, EventType type) {

@@ -161,6 +161,38 @@ class DeadlinesJudgedOnArrivalTests {
 		assertRecordedOnce(execution.workflowId(), execution.runId(), EventType.WORKFLOW_EXECUTION_TIMED_OUT);
 	}
 
+	@Test
+	void aTimerDueWhileTheDeciderWorksIsAnEventItHasNotSeen() {
+		String decisions = "decisions-" + UUID.randomUUID();
+		WorkflowExecution execution = startExecution(decisions,
+				(request) -> request.taskStartToCloseTimeout("NONE").executionStartToCloseTimeout("600"));
+		String first = pollDecision(decisions).taskToken();
+		swf.client.respondDecisionTaskCompleted((request) -> request.taskToken(first)
+			.decisions((decision) -> decision.decisionType(DecisionType.START_TIMER)
+				.startTimerDecisionAttributes((attributes) -> attributes.timerId("t1").startToFireTimeout("1"))));
+		// The endpoint started the timer before this point, so it is due at most 1 s after it.
+		long started = System.nanoTime();
+		swf.client.signalWorkflowExecution((request) -> request.domain(ModelOverHttp.DOMAIN)
+			.workflowId(execution.workflowId())
+			.signalName("wake up"));
+		String held = pollDecision(decisions).taskToken();
+		waitUntil(started + Duration.ofSeconds(1).plus(LATE).toNanos());
+		swf.client.respondDecisionTaskCompleted((request) -> request.taskToken(held)
+			.decisions((decision) -> decision.decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)));
+		List<EventType> types = swf.history(execution.workflowId(), execution.runId())
+			.stream()
+			.map(HistoryEvent::eventType)
+			.toList();
+		assertThat(types).containsSubsequence(EventType.TIMER_FIRED, EventType.DECISION_TASK_COMPLETED,
+				EventType.COMPLETE_WORKFLOW_EXECUTION_FAILED, EventType.DECISION_TASK_SCHEDULED);
+		assertRecordedOnce(execution.workflowId(), execution.runId(), EventType.TIMER_FIRED);
+	}
+
+	private static PollForDecisionTaskResponse pollDecision(String decisions) {
+		return swf.client.pollForDecisionTask(
+				(request) -> request.domain(ModelOverHttp.DOMAIN).taskList((list) -> list.name(decisions)));
+	}
+
 	/**
 	 * Starts an execution of a workflow type of its own on a decision task list of its own.
 	 */
