@@ -3,7 +3,6 @@ package io.github.swfheartbeat.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,7 +49,7 @@ class HeartbeatFaultToleranceTests {
 
 	private EmbeddedSwf swf;
 
-	private boolean virtualTime;
+	private TestTime time;
 
 	private EmbeddedSwfScenario scenario;
 
@@ -66,12 +65,12 @@ class HeartbeatFaultToleranceTests {
 	 * Starts the engine and its tasks, on virtual time or in real time.
 	 */
 	private void start(boolean virtualTime) {
-		this.virtualTime = virtualTime;
 		this.swf = virtualTime ? virtual.get() : embedded.get();
+		this.time = virtualTime ? TestTime.virtual(this.swf) : TestTime.real(this.swf);
 		this.scenario = new EmbeddedSwfScenario(this.swf);
 		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
 				HeartbeatEngineSettings.builder().minSafetyMargin(Duration.ofSeconds(2)).build(),
-				virtualTime ? this.swf.engineClock(EngineClock.class) : EngineClock.system());
+				this.time.clock());
 		this.engine.addListener(this.listener);
 		for (int i = 0; i < TASKS; i++) {
 			StartedActivity task = this.scenario.start(T);
@@ -93,7 +92,7 @@ class HeartbeatFaultToleranceTests {
 		start(true);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().failNext(HEARTBEAT, 30, 503).failNext(HEARTBEAT, 30, 500);
-		pass(Duration.ofSeconds(7));
+		this.time.pass(Duration.ofSeconds(7));
 		assertAllAlive();
 		assertThat(this.listener.attempts).extracting(HeartbeatAttempt::outcome).contains(HeartbeatOutcome.ERROR);
 	}
@@ -105,9 +104,9 @@ class HeartbeatFaultToleranceTests {
 		double configured = this.engine.settings().rateLimit();
 		assertThat(this.engine.stats().currentRateLimit()).isEqualTo(configured);
 		this.swf.faults().throttleNext(HEARTBEAT, 60);
-		passUntil(T, () -> this.engine.stats().currentRateLimit() <= configured / 2);
+		this.time.passUntil(T, () -> this.engine.stats().currentRateLimit() <= configured / 2);
 		// Once the storm is over the rate recovers, 10% of the limit per second.
-		passUntil(T.multipliedBy(2), () -> this.engine.stats().currentRateLimit() == configured);
+		this.time.passUntil(T.multipliedBy(2), () -> this.engine.stats().currentRateLimit() == configured);
 		assertAllAlive();
 		assertThat(this.engine.stats().throttledLastMinute()).isGreaterThan(0);
 		assertThat(this.listener.attempts).extracting(HeartbeatAttempt::outcome).contains(HeartbeatOutcome.THROTTLED);
@@ -118,9 +117,9 @@ class HeartbeatFaultToleranceTests {
 		start(false);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(1500));
-		pass(Duration.ofSeconds(6));
+		this.time.pass(Duration.ofSeconds(6));
 		this.swf.faults().latency(HEARTBEAT, Duration.ZERO);
-		pass(Duration.ofSeconds(4));
+		this.time.pass(Duration.ofSeconds(4));
 		assertAllAlive();
 	}
 
@@ -129,7 +128,7 @@ class HeartbeatFaultToleranceTests {
 		start(true);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().resetNext(HEARTBEAT, 40);
-		pass(Duration.ofSeconds(7));
+		this.time.pass(Duration.ofSeconds(7));
 		assertAllAlive();
 	}
 
@@ -138,9 +137,9 @@ class HeartbeatFaultToleranceTests {
 		start(false);
 		waitUntilFirstHeartbeats();
 		this.swf.stop();
-		pass(Duration.ofMillis(1500));
+		this.time.pass(Duration.ofMillis(1500));
 		this.swf.restart();
-		pass(Duration.ofSeconds(8));
+		this.time.pass(Duration.ofSeconds(8));
 		assertAllAlive();
 	}
 
@@ -151,7 +150,7 @@ class HeartbeatFaultToleranceTests {
 		this.swf.faults().failNext(HEARTBEAT, 15, 503).throttleNext(HEARTBEAT, 15).resetNext(HEARTBEAT, 15);
 		this.swf.requestCancel(this.tasks.get(3).scheduled());
 		this.swf.requestCancel(this.tasks.get(7).scheduled());
-		passUntil(T.plusSeconds(2), () -> this.listener.cancellations.size() == 2);
+		this.time.passUntil(T.plusSeconds(2), () -> this.listener.cancellations.size() == 2);
 		assertThat(this.handles.get(3).isCancellationRequested()).isTrue();
 		assertThat(this.handles.get(7).isCancellationRequested()).isTrue();
 		assertThat(this.handles.get(4).isCancellationRequested()).isFalse();
@@ -164,7 +163,7 @@ class HeartbeatFaultToleranceTests {
 		waitUntilFirstHeartbeats();
 		this.swf.timeOut(this.tasks.get(0).taskToken());
 		long othersBefore = heartbeatsOfOthers();
-		pass(Duration.ofSeconds(5));
+		this.time.pass(Duration.ofSeconds(5));
 		assertThat(this.handles.get(0).isLost()).isTrue();
 		// Listeners are told on their own lane, a moment after the handle knows.
 		await().atMost(Duration.ofSeconds(5))
@@ -182,7 +181,7 @@ class HeartbeatFaultToleranceTests {
 		this.swf.faults().failTask(this.tasks.get(0).taskToken(), 10_000, 503);
 		long othersBefore = heartbeatsOfOthers();
 		// Past its deadline and the margin after it, however its last heartbeat fell.
-		passUntil(T.plusSeconds(6), this.handles.get(0)::isLost);
+		this.time.passUntil(T.plusSeconds(6), this.handles.get(0)::isLost);
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.DEADLINE_PASSED));
 		assertThat(heartbeatsOfOthers()).isGreaterThanOrEqualTo(othersBefore + TASKS - 1);
@@ -222,7 +221,7 @@ class HeartbeatFaultToleranceTests {
 		try {
 			waitUntilFirstHeartbeats();
 			this.swf.requestCancel(this.tasks.get(5).scheduled());
-			pass(Duration.ofSeconds(7));
+			this.time.pass(Duration.ofSeconds(7));
 			assertAllAlive();
 			assertThat(blockedCalls).hasValue(1);
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.listener.cancellations).hasSize(1));
@@ -238,58 +237,21 @@ class HeartbeatFaultToleranceTests {
 		waitUntilFirstHeartbeats();
 		var termination = this.engine.shutdown(Duration.ofSeconds(30));
 		long before = totalHeartbeats();
-		pass(Duration.ofSeconds(5));
+		this.time.pass(Duration.ofSeconds(5));
 		assertThat(totalHeartbeats()).isGreaterThanOrEqualTo(before + TASKS);
 		assertAllAlive();
 		this.handles.forEach(HeartbeatHandle::close);
 		termination.get(5, java.util.concurrent.TimeUnit.SECONDS);
 		long after = this.swf.callCount(HEARTBEAT);
-		pass(Duration.ofSeconds(5));
+		this.time.pass(Duration.ofSeconds(5));
 		assertThat(this.swf.callCount(HEARTBEAT)).isEqualTo(after);
 		this.engine.close();
 		this.engine.close();
 	}
 
 	private void waitUntilFirstHeartbeats() {
-		passUntil(T, () -> this.tasks.stream()
+		this.time.passUntil(T, () -> this.tasks.stream()
 			.allMatch((task) -> this.swf.activityTask(task.taskToken()).heartbeatCount() > 0));
-	}
-
-	/**
-	 * Lets time pass: virtual time is advanced, real time slept.
-	 */
-	private void pass(Duration duration) {
-		if (this.virtualTime) {
-			this.swf.advance(duration);
-		}
-		else {
-			await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
-		}
-	}
-
-	/**
-	 * Lets time pass until a condition holds, for at most a while. On virtual time it advances in
-	 * small steps, then gives listeners, which are told on their own lane, a moment of real time.
-	 */
-	private void passUntil(Duration atMost, Callable<Boolean> condition) {
-		if (!this.virtualTime) {
-			await().atMost(atMost).until(condition);
-			return;
-		}
-		Duration step = Duration.ofMillis(100);
-		for (Duration passed = Duration.ZERO; passed.compareTo(atMost) < 0 && !call(condition); passed = passed.plus(step)) {
-			this.swf.advance(step);
-		}
-		await().atMost(Duration.ofSeconds(5)).until(condition);
-	}
-
-	private static boolean call(Callable<Boolean> condition) {
-		try {
-			return condition.call();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private void assertAllAlive() {
