@@ -79,7 +79,8 @@ final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 				? target.substring(TARGET_PREFIX.length()) : null;
 		boolean internal = request.headers().contains(INTERNAL_CALL_HEADER);
 		long latency = (operationName != null && !internal) ? this.faults.latencyNanos(operationName) : 0;
-		ExchangeReply reply = new ExchangeReply(context.channel(), HttpUtil.isKeepAlive(request), latency);
+		ExchangeReply reply = new ExchangeReply(context.channel(), HttpUtil.isKeepAlive(request), latency,
+				this.model::epochMillisNow);
 		if (ADVANCE_PATH.equals(request.uri())) {
 			advance(request, reply);
 			return;

@@ -125,6 +125,11 @@ final class ModelContext {
 		return (this.virtualTime != null) ? this.virtualTime.nanoTime() : System.nanoTime();
 	}
 
+	long epochMillisNow() {
+		return (this.virtualTime != null) ? this.virtualTime.epochMillisAt(this.virtualTime.nanoTime())
+				: System.currentTimeMillis();
+	}
+
 	/**
 	 * Returns now as SWF writes timestamps: epoch seconds with milliseconds.
 	 */

@@ -125,6 +125,15 @@ public final class SwfModel {
 	}
 
 	/**
+	 * Returns the model's time now in epoch milliseconds without taking its lock, for the Date
+	 * header of every answer: a worker reads a poll's instant from it.
+	 * @return the time
+	 */
+	public long epochMillisNow() {
+		return this.context.epochMillisNow();
+	}
+
+	/**
 	 * Counts one piece of work in flight (an exchange being handled, a call of an engine on the
 	 * same clock): virtual time stands still until {@link #workFinished()}. Does nothing on the
 	 * system's clock.
