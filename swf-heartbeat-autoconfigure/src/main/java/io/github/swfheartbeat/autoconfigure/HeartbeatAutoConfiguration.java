@@ -2,6 +2,7 @@ package io.github.swfheartbeat.autoconfigure;
 
 import io.github.swfheartbeat.core.HeartbeatService;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
+import io.github.swfheartbeat.engine.EngineClock;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
 import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
 import io.github.swfheartbeat.engine.HeartbeatListener;
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link HeartbeatEngine} and the
  * {@link HeartbeatTemplate}. The engine sends heartbeats with the context's {@link SwfAsyncClient},
  * else with its {@link SwfClient}; every {@link HeartbeatListener} bean receives what it does, and
- * what an engine the application defines does.
+ * what an engine the application defines does. The engine runs on the context's {@link EngineClock}
+ * if it has one (a test's virtual time), else on the system's.
  * An application that defines a {@link HeartbeatService} of its own replaces the engine.
  */
 @AutoConfiguration(after = SwfClientAutoConfiguration.class)
@@ -99,7 +101,8 @@ public final class HeartbeatAutoConfiguration {
 		@ConditionalOnMissingBean
 		HeartbeatEngine heartbeatEngine(HeartbeatTransport heartbeatTransport,
 				HeartbeatEngineSettings heartbeatEngineSettings, ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<HeartbeatCallObservationConvention> observationConvention) {
+				ObjectProvider<HeartbeatCallObservationConvention> observationConvention,
+				ObjectProvider<EngineClock> engineClock) {
 			// Observing here rather than in heartbeatTransport covers a transport the application defines.
 			HeartbeatTransport transport = heartbeatTransport;
 			ObservationRegistry registry = observationRegistry.getIfUnique();
@@ -108,7 +111,8 @@ public final class HeartbeatAutoConfiguration {
 						observationConvention.getIfUnique());
 			}
 			// HeartbeatListenerAttacher adds the listeners, as it does to an engine the application defines.
-			return new HeartbeatEngine(transport, heartbeatEngineSettings);
+			// A clock bean is for tests, e.g. the virtual time of an embedded SWF endpoint.
+			return new HeartbeatEngine(transport, heartbeatEngineSettings, engineClock.getIfUnique(EngineClock::system));
 		}
 
 		@Bean

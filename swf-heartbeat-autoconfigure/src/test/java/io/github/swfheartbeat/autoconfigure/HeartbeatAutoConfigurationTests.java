@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.swfheartbeat.client.SwfAsyncClientCustomizer;
 import io.github.swfheartbeat.core.ActivityTaskInfo;
@@ -13,6 +14,7 @@ import io.github.swfheartbeat.core.HeartbeatHandle;
 import io.github.swfheartbeat.core.HeartbeatOptions;
 import io.github.swfheartbeat.core.HeartbeatService;
 import io.github.swfheartbeat.core.HeartbeatTemplate;
+import io.github.swfheartbeat.engine.EngineClock;
 import io.github.swfheartbeat.engine.HeartbeatAttempt;
 import io.github.swfheartbeat.engine.HeartbeatEngine;
 import io.github.swfheartbeat.engine.HeartbeatEngineSettings;
@@ -64,6 +66,16 @@ class HeartbeatAutoConfigurationTests {
 			assertThat(context).getBean(HeartbeatTransport.class).isInstanceOf(SwfAsyncClientTransport.class);
 			assertThat(context.getBean(HeartbeatEngineSettings.class)).isEqualTo(HeartbeatEngineSettings.defaults());
 			assertThat(context.getBean(HeartbeatEngine.class).transport()).isSameAs(context.getBean(HeartbeatTransport.class));
+		});
+	}
+
+	@Test
+	void runsTheEngineOnTheContextsClock() {
+		WaitingClock clock = new WaitingClock();
+		this.contextRunner.withBean(EngineClock.class, () -> clock).run((context) -> {
+			assertThat(context).hasSingleBean(HeartbeatEngine.class);
+			// The scheduler thread waits for its first step through the clock.
+			await().atMost(Duration.ofSeconds(10)).until(() -> clock.waits.get() > 0);
 		});
 	}
 
@@ -333,6 +345,31 @@ class HeartbeatAutoConfigurationTests {
 				}
 
 			};
+		}
+
+	}
+
+	/**
+	 * The system's time, counting the scheduler's waits.
+	 */
+	static final class WaitingClock implements EngineClock {
+
+		final AtomicInteger waits = new AtomicInteger();
+
+		@Override
+		public long nanoTime() {
+			return System.nanoTime();
+		}
+
+		@Override
+		public java.time.Instant now() {
+			return java.time.Instant.now();
+		}
+
+		@Override
+		public void awaitUntil(long deadlineNanos) {
+			this.waits.incrementAndGet();
+			EngineClock.super.awaitUntil(deadlineNanos);
 		}
 
 	}

@@ -13,7 +13,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.DetailsOverflow;
@@ -88,7 +87,18 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	 * @param settings the settings
 	 */
 	public HeartbeatEngine(HeartbeatTransport transport, HeartbeatEngineSettings settings) {
-		this(transport, settings, EngineClock.system(), null, true);
+		this(transport, settings, EngineClock.system());
+	}
+
+	/**
+	 * Creates and starts an engine on a clock of its own, such as the virtual clock of a test's
+	 * SWF endpoint.
+	 * @param transport how heartbeats reach SWF
+	 * @param settings the settings
+	 * @param clock the time source, which also decides how the scheduler waits
+	 */
+	public HeartbeatEngine(HeartbeatTransport transport, HeartbeatEngineSettings settings, EngineClock clock) {
+		this(transport, settings, Objects.requireNonNull(clock, "clock must not be null"), null, true);
 	}
 
 	/**
@@ -127,7 +137,7 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 		this.thread = loop;
 		this.scheduler = new HeartbeatScheduler(settings, clock, transport, this.listeners, this.tasks, this.statistics,
 				(senderExecutor != null) ? senderExecutor : this.ownSenderExecutor,
-				(loop != null) ? () -> LockSupport.unpark(loop) : () -> {
+				(loop != null) ? () -> clock.wakeUp(loop) : () -> {
 				});
 		if (loop != null) {
 			loop.setDaemon(true);
@@ -366,10 +376,7 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 				if (this.scheduler.isTerminated()) {
 					break;
 				}
-				long wait = (next == Long.MAX_VALUE) ? Long.MAX_VALUE : next - this.clock.nanoTime();
-				if (wait > 0) {
-					LockSupport.parkNanos(this, Math.min(wait, TimeUnit.SECONDS.toNanos(1)));
-				}
+				this.clock.awaitUntil(next);
 			}
 		}
 		catch (Throwable ex) {

@@ -493,6 +493,9 @@ final class HeartbeatScheduler {
 		long giveUpNanos = Math.min(task.giveUpNanos, handedNanos + this.settings.callTimeout().toNanos());
 		this.statistics.heartbeatsSent.incrementAndGet();
 		Runnable call = () -> call(task, details, handedNanos, latenessNanos, giveUpNanos);
+		// Finished in answer(), after the answer is posted: a shared virtual clock never sees the
+		// call between the two sides with both of them idle.
+		this.clock.callStarted();
 		try {
 			this.sender.execute(call);
 		}
@@ -527,6 +530,7 @@ final class HeartbeatScheduler {
 		// Timed where the answer arrives, not when the busy scheduler gets to it.
 		long answeredNanos = this.clock.nanoTime();
 		post(() -> onAnswer(task, new Answer(sentNanos, answeredNanos, latenessNanos, details, cancelRequested, failure)));
+		this.clock.callFinished();
 	}
 
 	private void onAnswer(TrackedTask task, Answer answer) {

@@ -79,6 +79,8 @@ final class TimeoutDiscovery {
 		});
 		if (started[0] != null) {
 			Lookup lookup0 = started[0];
+			// A lookup, with its retries, is one call in flight until its result is out.
+			this.clock.callStarted();
 			try {
 				this.caller.execute(() -> attempt(key, lookup0, 1));
 			}
@@ -120,7 +122,7 @@ final class TimeoutDiscovery {
 					logger.info("Read the default timeouts of activity type {}:{} in domain {} after all", key.name,
 							key.version, key.domain);
 				}
-				lookup.result.complete(Optional.of(timeouts));
+				complete(lookup, Optional.of(timeouts));
 				return;
 			}
 			FailureKind kind = FailureKind.of(failure);
@@ -146,7 +148,16 @@ final class TimeoutDiscovery {
 					+ "its tasks heartbeat as if their timeout were short until it can be read", key.name, key.version,
 					key.domain, reason, String.valueOf(error.getMessage()));
 		}
-		lookup.result.complete(Optional.empty());
+		complete(lookup, Optional.empty());
+	}
+
+	/**
+	 * Completes a lookup: whoever waits for it has posted what it learnt to the scheduler when
+	 * {@code complete} returns, so only then is the call finished.
+	 */
+	private void complete(Lookup lookup, Optional<ActivityTypeTimeouts> timeouts) {
+		lookup.result.complete(timeouts);
+		this.clock.callFinished();
 	}
 
 	private record TypeKey(String domain, String name, String version) {

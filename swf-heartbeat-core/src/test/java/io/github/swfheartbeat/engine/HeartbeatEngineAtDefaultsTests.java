@@ -38,6 +38,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The engine as users run it: default settings, a new (cold) SDK client over real HTTP, tasks
  * handed to the engine a while after they were polled, and timeouts read from the activity type.
+ * Planning decisions that real gaps add nothing to (a denied discovery, the start-to-close timeout)
+ * run on the endpoint's virtual time, still at defaults and with cold clients.
  */
 class HeartbeatEngineAtDefaultsTests {
 
@@ -47,6 +49,11 @@ class HeartbeatEngineAtDefaultsTests {
 
 	@RegisterExtension
 	static final EmbeddedSwfExtension embedded = new EmbeddedSwfExtension();
+
+	@RegisterExtension
+	static final EmbeddedSwfExtension virtual = new EmbeddedSwfExtension(EmbeddedSwf.builder().virtualTime());
+
+	private TestTime time;
 
 	private EmbeddedSwf swf;
 
@@ -63,6 +70,19 @@ class HeartbeatEngineAtDefaultsTests {
 		this.swf = embedded.get();
 		this.scenario = new EmbeddedSwfScenario(this.swf);
 		this.clients = new ColdSwfClients(this.swf);
+		this.time = TestTime.real(this.swf);
+	}
+
+	/**
+	 * Moves the test to the endpoint's virtual time, with cold clients of its own, for logic over
+	 * time that real gaps add nothing to.
+	 */
+	private void onVirtualTime() throws Exception {
+		this.clients.close();
+		this.swf = virtual.get();
+		this.scenario = new EmbeddedSwfScenario(this.swf);
+		this.clients = new ColdSwfClients(this.swf);
+		this.time = TestTime.virtual(this.swf);
 	}
 
 	@AfterEach
@@ -208,33 +228,37 @@ class HeartbeatEngineAtDefaultsTests {
 	}
 
 	@Test
-	void aDeniedDiscoveryNeverPlansOnTheLongerDefaultAndIsReported() {
+	void aDeniedDiscoveryNeverPlansOnTheLongerDefaultAndIsReported() throws Exception {
+		onVirtualTime();
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
 		this.swf.faults().denyNext("DescribeActivityType", 10);
 		List<StartedActivity> tasks = startTasks(5, T);
 		List<HeartbeatHandle> handles = tasks.stream().map((task) -> engine.start(task.taskToken(), discovered(task))).toList();
-		await().atMost(Duration.ofSeconds(5)).until(() -> !engine.stats().discoveryFailures().isEmpty());
+		this.time.passUntil(Duration.ofSeconds(5), () -> !engine.stats().discoveryFailures().isEmpty());
 		assertThat(engine.stats().discoveryFailures()).containsOnlyKeys(EmbeddedSwfScenario.DOMAIN + "/Work4s:1");
 		// The 60 s default would have let these 4 s tasks time out three times over.
-		await().during(T.multipliedBy(3)).atMost(T.multipliedBy(3).plusSeconds(1)).until(this.listener.losses::isEmpty);
+		this.time.pass(T.multipliedBy(3));
+		assertThat(this.listener.losses).isEmpty();
 		assertThat(handles).noneMatch(HeartbeatHandle::isLost);
 		assertThat(tasks).allSatisfy((task) -> assertThat(this.swf.activityTask(task.taskToken()).state())
 			.isEqualTo(ActivityTaskState.OPEN));
 	}
 
 	@Test
-	void theTypesStartToCloseTimeoutEndsTheTask() {
+	void theTypesStartToCloseTimeoutEndsTheTask() throws Exception {
+		onVirtualTime();
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
 		this.swf.registerActivityType(ActivityTypeSpec.of(EmbeddedSwfScenario.DOMAIN, "Bounded", "1")
 			.withHeartbeatTimeout(T)
 			.withStartToCloseTimeout(Duration.ofSeconds(5)));
 		StartedActivity task = this.swf.startActivity(ActivitySpec.builder(EmbeddedSwfScenario.DOMAIN, "Bounded", "1").build());
 		HeartbeatHandle handle = engine.start(task.taskToken(), discovered(task));
-		await().atMost(Duration.ofSeconds(8)).until(handle::isLost);
+		this.time.passUntil(Duration.ofSeconds(8), handle::isLost);
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.START_TO_CLOSE));
 		long sent = this.swf.callCount(HEARTBEAT);
-		await().during(T).atMost(T.plusSeconds(1)).until(() -> this.swf.callCount(HEARTBEAT) == sent);
+		this.time.pass(T);
+		assertThat(this.swf.callCount(HEARTBEAT)).isEqualTo(sent);
 	}
 
 	@Test
@@ -249,7 +273,7 @@ class HeartbeatEngineAtDefaultsTests {
 	}
 
 	private HeartbeatEngine engine(HeartbeatTransport transport) {
-		HeartbeatEngine engine = new HeartbeatEngine(transport, HeartbeatEngineSettings.defaults());
+		HeartbeatEngine engine = new HeartbeatEngine(transport, HeartbeatEngineSettings.defaults(), this.time.clock());
 		engine.addListener(this.listener);
 		this.engines.add(engine);
 		return engine;

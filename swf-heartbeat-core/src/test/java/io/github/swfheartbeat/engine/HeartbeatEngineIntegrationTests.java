@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The engine with the real {@code SwfAsyncClient} over HTTP against the embedded SWF endpoint.
+ * The engine with the real {@code SwfAsyncClient} over HTTP against the embedded SWF endpoint. Tests
+ * of logic over time share the endpoint's virtual time; cancellation latency, faults met once, load
+ * and threads are measured in real time.
  */
 class HeartbeatEngineIntegrationTests {
 
@@ -30,6 +32,15 @@ class HeartbeatEngineIntegrationTests {
 
 	@RegisterExtension
 	static final EmbeddedSwfExtension embedded = new EmbeddedSwfExtension();
+
+	@RegisterExtension
+	static final EmbeddedSwfExtension virtual = new EmbeddedSwfExtension(EmbeddedSwf.builder().virtualTime());
+
+	private static final HeartbeatEngineSettings SETTINGS = HeartbeatEngineSettings.builder()
+		.defaultDomain(EmbeddedSwfScenario.DOMAIN)
+		.build();
+
+	private TestTime time;
 
 	private EmbeddedSwf swf;
 
@@ -43,8 +54,21 @@ class HeartbeatEngineIntegrationTests {
 	void start() {
 		this.swf = embedded.get();
 		this.scenario = new EmbeddedSwfScenario(this.swf);
-		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
-				HeartbeatEngineSettings.builder().defaultDomain(EmbeddedSwfScenario.DOMAIN).build());
+		this.time = TestTime.real(this.swf);
+		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()), SETTINGS);
+		this.engine.addListener(this.listener);
+	}
+
+	/**
+	 * Moves the test to an engine on the endpoint's virtual time, for logic over time: seconds of
+	 * heartbeats take milliseconds.
+	 */
+	private void onVirtualTime() {
+		this.engine.shutdown(Duration.ZERO);
+		this.swf = virtual.get();
+		this.scenario = new EmbeddedSwfScenario(this.swf);
+		this.time = TestTime.virtual(this.swf);
+		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()), SETTINGS, this.time.clock());
 		this.engine.addListener(this.listener);
 	}
 
@@ -59,12 +83,13 @@ class HeartbeatEngineIntegrationTests {
 
 	@Test
 	void keepsATaskAliveLongPastItsHeartbeatTimeoutWithItsNewestDetails() {
+		onVirtualTime();
 		StartedActivity task = this.scenario.start(T);
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
 			handle.setDetails("10%");
-			sleep(Duration.ofSeconds(3));
+			this.time.pass(Duration.ofSeconds(3));
 			handle.setDetails("60%");
-			sleep(Duration.ofSeconds(3));
+			this.time.pass(Duration.ofSeconds(3));
 			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
 			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isBetween(3L, 8L);
 			assertThat(this.swf.activityTask(task.taskToken()).lastDetails()).isEqualTo("60%");
@@ -74,11 +99,12 @@ class HeartbeatEngineIntegrationTests {
 
 	@Test
 	void discoversTheHeartbeatTimeoutOfTheActivityType() {
+		onVirtualTime();
 		StartedActivity task = this.scenario.start(T);
 		HeartbeatOptions options = HeartbeatOptions.defaults()
 			.withActivityTask(ActivityTaskInfo.of(task.task(), null));
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), options)) {
-			sleep(Duration.ofSeconds(5));
+			this.time.pass(Duration.ofSeconds(5));
 			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
 		}
 		assertThat(this.swf.callCount("DescribeActivityType")).isEqualTo(1);
@@ -110,11 +136,12 @@ class HeartbeatEngineIntegrationTests {
 
 	@Test
 	void reportsATaskTheEndpointTimedOutAsLostOnce() {
+		onVirtualTime();
 		StartedActivity task = this.scenario.start(T);
 		try (HeartbeatHandle handle = this.engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, T))) {
 			this.swf.timeOut(task.taskToken());
-			await().atMost(Duration.ofSeconds(5)).until(handle::isLost);
-			sleep(Duration.ofSeconds(2));
+			this.time.passUntil(Duration.ofSeconds(5), handle::isLost);
+			this.time.pass(Duration.ofSeconds(2));
 		}
 		assertThat(this.listener.losses).containsExactly(TaskLossReason.UNKNOWN_RESOURCE);
 		assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isZero();
@@ -147,14 +174,16 @@ class HeartbeatEngineIntegrationTests {
 
 	@Test
 	void blockingClientIsAdaptedOnABoundedPool() {
+		onVirtualTime();
 		Duration timeout = Duration.ofSeconds(3);
 		// A new client's first call loads and connects a good deal; that is not what this is about.
 		this.swf.syncClient().describeDomain((request) -> request.name(EmbeddedSwfScenario.DOMAIN));
 		StartedActivity task = this.scenario.start(timeout);
 		try (SwfClientTransport transport = new SwfClientTransport(this.swf.syncClient(), 2);
-				HeartbeatEngine blocking = new HeartbeatEngine(transport, HeartbeatEngineSettings.defaults());
+				HeartbeatEngine blocking = new HeartbeatEngine(transport, HeartbeatEngineSettings.defaults(),
+						this.time.clock());
 				HeartbeatHandle handle = blocking.start(task.taskToken(), EmbeddedSwfScenario.options(task, timeout))) {
-			sleep(Duration.ofSeconds(5));
+			this.time.pass(Duration.ofSeconds(5));
 			assertThat(this.swf.activityTask(task.taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
 			assertThat(this.swf.activityTask(task.taskToken()).heartbeatCount()).isGreaterThanOrEqualTo(2);
 		}

@@ -27,6 +27,11 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Tasks have a 6 s heartbeat timeout and a 2 s safety margin: a heartbeat goes out every 4 s, and
  * a fault window shorter than 2 s must cost nothing.
+ * <p>
+ * Faults counted in calls (errors, resets, throttling, a task that keeps failing) are about the
+ * engine's retry and loss logic over time: those tests run the engine on the endpoint's virtual
+ * time, and take milliseconds. A latency spike and an endpoint that stops are about time passing
+ * in the HTTP stack itself, which virtual time does not see: those run in real time.
  */
 class HeartbeatFaultToleranceTests {
 
@@ -39,7 +44,12 @@ class HeartbeatFaultToleranceTests {
 	@RegisterExtension
 	static final EmbeddedSwfExtension embedded = new EmbeddedSwfExtension();
 
+	@RegisterExtension
+	static final EmbeddedSwfExtension virtual = new EmbeddedSwfExtension(EmbeddedSwf.builder().virtualTime());
+
 	private EmbeddedSwf swf;
+
+	private TestTime time;
 
 	private EmbeddedSwfScenario scenario;
 
@@ -51,12 +61,16 @@ class HeartbeatFaultToleranceTests {
 
 	private final List<HeartbeatHandle> handles = new ArrayList<>();
 
-	@BeforeEach
-	void start() {
-		this.swf = embedded.get();
+	/**
+	 * Starts the engine and its tasks, on virtual time or in real time.
+	 */
+	private void start(boolean virtualTime) {
+		this.swf = virtualTime ? virtual.get() : embedded.get();
+		this.time = virtualTime ? TestTime.virtual(this.swf) : TestTime.real(this.swf);
 		this.scenario = new EmbeddedSwfScenario(this.swf);
 		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
-				HeartbeatEngineSettings.builder().minSafetyMargin(Duration.ofSeconds(2)).build());
+				HeartbeatEngineSettings.builder().minSafetyMargin(Duration.ofSeconds(2)).build(),
+				this.time.clock());
 		this.engine.addListener(this.listener);
 		for (int i = 0; i < TASKS; i++) {
 			StartedActivity task = this.scenario.start(T);
@@ -68,27 +82,31 @@ class HeartbeatFaultToleranceTests {
 	@AfterEach
 	void stop() {
 		this.handles.forEach(HeartbeatHandle::close);
-		this.engine.shutdown(Duration.ZERO);
+		if (this.engine != null) {
+			this.engine.shutdown(Duration.ZERO);
+		}
 	}
 
 	@Test
 	void burstsOfServerErrorsCostNoLease() {
+		start(true);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().failNext(HEARTBEAT, 30, 503).failNext(HEARTBEAT, 30, 500);
-		sleep(Duration.ofSeconds(7));
+		this.time.pass(Duration.ofSeconds(7));
 		assertAllAlive();
 		assertThat(this.listener.attempts).extracting(HeartbeatAttempt::outcome).contains(HeartbeatOutcome.ERROR);
 	}
 
 	@Test
 	void throttlingStormLowersTheRateAndCostsNoLease() {
+		start(true);
 		waitUntilFirstHeartbeats();
 		double configured = this.engine.settings().rateLimit();
 		assertThat(this.engine.stats().currentRateLimit()).isEqualTo(configured);
 		this.swf.faults().throttleNext(HEARTBEAT, 60);
-		await().atMost(T).until(() -> this.engine.stats().currentRateLimit() <= configured / 2);
+		this.time.passUntil(T, () -> this.engine.stats().currentRateLimit() <= configured / 2);
 		// Once the storm is over the rate recovers, 10% of the limit per second.
-		await().atMost(T.multipliedBy(2)).until(() -> this.engine.stats().currentRateLimit() == configured);
+		this.time.passUntil(T.multipliedBy(2), () -> this.engine.stats().currentRateLimit() == configured);
 		assertAllAlive();
 		assertThat(this.engine.stats().throttledLastMinute()).isGreaterThan(0);
 		assertThat(this.listener.attempts).extracting(HeartbeatAttempt::outcome).contains(HeartbeatOutcome.THROTTLED);
@@ -96,39 +114,43 @@ class HeartbeatFaultToleranceTests {
 
 	@Test
 	void latencySpikeShorterThanTheSlackCostsNoLease() {
+		start(false);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().latency(HEARTBEAT, Duration.ofMillis(1500));
-		sleep(Duration.ofSeconds(6));
+		this.time.pass(Duration.ofSeconds(6));
 		this.swf.faults().latency(HEARTBEAT, Duration.ZERO);
-		sleep(Duration.ofSeconds(4));
+		this.time.pass(Duration.ofSeconds(4));
 		assertAllAlive();
 	}
 
 	@Test
 	void connectionResetsCostNoLease() {
+		start(true);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().resetNext(HEARTBEAT, 40);
-		sleep(Duration.ofSeconds(7));
+		this.time.pass(Duration.ofSeconds(7));
 		assertAllAlive();
 	}
 
 	@Test
 	void endpointStoppingAndRestartingCostsNoLease() {
+		start(false);
 		waitUntilFirstHeartbeats();
 		this.swf.stop();
-		sleep(Duration.ofMillis(1500));
+		this.time.pass(Duration.ofMillis(1500));
 		this.swf.restart();
-		sleep(Duration.ofSeconds(8));
+		this.time.pass(Duration.ofSeconds(8));
 		assertAllAlive();
 	}
 
 	@Test
 	void noCancellationIsMissedDuringFaults() {
+		start(true);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().failNext(HEARTBEAT, 15, 503).throttleNext(HEARTBEAT, 15).resetNext(HEARTBEAT, 15);
 		this.swf.requestCancel(this.tasks.get(3).scheduled());
 		this.swf.requestCancel(this.tasks.get(7).scheduled());
-		await().atMost(T.plusSeconds(2)).until(() -> this.listener.cancellations.size() == 2);
+		this.time.passUntil(T.plusSeconds(2), () -> this.listener.cancellations.size() == 2);
 		assertThat(this.handles.get(3).isCancellationRequested()).isTrue();
 		assertThat(this.handles.get(7).isCancellationRequested()).isTrue();
 		assertThat(this.handles.get(4).isCancellationRequested()).isFalse();
@@ -137,12 +159,15 @@ class HeartbeatFaultToleranceTests {
 
 	@Test
 	void oneTaskFailingDoesNotStopTheOthers() {
+		start(true);
 		waitUntilFirstHeartbeats();
 		this.swf.timeOut(this.tasks.get(0).taskToken());
 		long othersBefore = heartbeatsOfOthers();
-		sleep(Duration.ofSeconds(5));
+		this.time.pass(Duration.ofSeconds(5));
 		assertThat(this.handles.get(0).isLost()).isTrue();
-		assertThat(this.listener.losses).containsExactly(TaskLossReason.UNKNOWN_RESOURCE);
+		// Listeners are told on their own lane, a moment after the handle knows.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.UNKNOWN_RESOURCE));
 		assertThat(heartbeatsOfOthers()).isGreaterThanOrEqualTo(othersBefore + TASKS - 1);
 		for (int i = 1; i < TASKS; i++) {
 			assertThat(this.swf.activityTask(this.tasks.get(i).taskToken()).state()).isEqualTo(ActivityTaskState.OPEN);
@@ -151,11 +176,12 @@ class HeartbeatFaultToleranceTests {
 
 	@Test
 	void oneTaskWhoseCallsKeepFailingIsReportedLostWhileTheOthersStayAlive() {
+		start(true);
 		waitUntilFirstHeartbeats();
 		this.swf.faults().failTask(this.tasks.get(0).taskToken(), 10_000, 503);
 		long othersBefore = heartbeatsOfOthers();
 		// Past its deadline and the margin after it, however its last heartbeat fell.
-		await().atMost(T.plusSeconds(6)).until(this.handles.get(0)::isLost);
+		this.time.passUntil(T.plusSeconds(6), this.handles.get(0)::isLost);
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.DEADLINE_PASSED));
 		assertThat(heartbeatsOfOthers()).isGreaterThanOrEqualTo(othersBefore + TASKS - 1);
@@ -166,6 +192,7 @@ class HeartbeatFaultToleranceTests {
 
 	@Test
 	void listenersThatThrowOrBlockDelayNoHeartbeatAndNoOtherListener() throws Exception {
+		start(true);
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger blockedCalls = new AtomicInteger();
 		this.engine.addListener(new HeartbeatListener() {
@@ -194,10 +221,10 @@ class HeartbeatFaultToleranceTests {
 		try {
 			waitUntilFirstHeartbeats();
 			this.swf.requestCancel(this.tasks.get(5).scheduled());
-			sleep(Duration.ofSeconds(7));
+			this.time.pass(Duration.ofSeconds(7));
 			assertAllAlive();
 			assertThat(blockedCalls).hasValue(1);
-			assertThat(this.listener.cancellations).hasSize(1);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.listener.cancellations).hasSize(1));
 		}
 		finally {
 			release.countDown();
@@ -206,23 +233,24 @@ class HeartbeatFaultToleranceTests {
 
 	@Test
 	void gracefulShutdownKeepsRunningTasksAliveThenSendsNothingMore() throws Exception {
+		start(true);
 		waitUntilFirstHeartbeats();
 		var termination = this.engine.shutdown(Duration.ofSeconds(30));
 		long before = totalHeartbeats();
-		sleep(Duration.ofSeconds(5));
+		this.time.pass(Duration.ofSeconds(5));
 		assertThat(totalHeartbeats()).isGreaterThanOrEqualTo(before + TASKS);
 		assertAllAlive();
 		this.handles.forEach(HeartbeatHandle::close);
 		termination.get(5, java.util.concurrent.TimeUnit.SECONDS);
 		long after = this.swf.callCount(HEARTBEAT);
-		sleep(Duration.ofSeconds(5));
+		this.time.pass(Duration.ofSeconds(5));
 		assertThat(this.swf.callCount(HEARTBEAT)).isEqualTo(after);
 		this.engine.close();
 		this.engine.close();
 	}
 
 	private void waitUntilFirstHeartbeats() {
-		await().atMost(T).until(() -> this.tasks.stream()
+		this.time.passUntil(T, () -> this.tasks.stream()
 			.allMatch((task) -> this.swf.activityTask(task.taskToken()).heartbeatCount() > 0));
 	}
 
@@ -248,8 +276,5 @@ class HeartbeatFaultToleranceTests {
 		return this.tasks.stream().mapToLong((task) -> this.swf.activityTask(task.taskToken()).heartbeatCount()).sum();
 	}
 
-	private static void sleep(Duration duration) {
-		await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
-	}
 
 }

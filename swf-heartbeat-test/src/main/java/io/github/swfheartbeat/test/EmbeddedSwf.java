@@ -85,8 +85,11 @@ public final class EmbeddedSwf implements AutoCloseable {
 
 	private boolean closed;
 
+	private final SharedVirtualTime sharedTime;
+
 	private EmbeddedSwf(Builder builder) {
 		this.model = new SwfModel(builder.longPollTimeout, builder.virtualTime);
+		this.sharedTime = builder.virtualTime ? new SharedVirtualTime(this.model) : null;
 		this.throttling = new ThrottlePolicy(builder.swfQuotas, builder.limits);
 		this.server = new EmbeddedSwfServer(this.model, this.faults, this.throttling, this.calls);
 		try {
@@ -221,7 +224,9 @@ public final class EmbeddedSwf implements AutoCloseable {
 	 * Moves the endpoint's virtual time forward: every activity, decision and execution timeout that
 	 * falls due on the way is applied, in order, and its history event carries the virtual moment it
 	 * fell due. Calls arriving later are judged at the new time. Long polls and throttling keep to
-	 * real time.
+	 * real time. Heartbeat engines on the same clock ({@link #engineClock(Class)}) send, at each
+	 * moment on the way, the heartbeats they planned for it: time moves on only once no call is in
+	 * flight on either side.
 	 * <pre class="code">
 	 * EmbeddedSwf swf = EmbeddedSwf.builder().virtualTime().start();
 	 * StartedActivity task = swf.startActivity(ActivitySpec.builder("orders", "Ship", "1")
@@ -234,6 +239,42 @@ public final class EmbeddedSwf implements AutoCloseable {
 	 */
 	public void advance(Duration duration) {
 		this.model.advance(duration);
+	}
+
+	/**
+	 * Returns the endpoint's virtual time, to share with heartbeat engines: an engine on it heartbeats
+	 * at virtual moments, and {@link #advance(Duration)} lets each do its work at every moment it
+	 * planned.
+	 * @return the shared time
+	 * @throws IllegalStateException unless the endpoint was built with {@link Builder#virtualTime()}
+	 * @see #engineClock(Class)
+	 */
+	public SharedVirtualTime sharedTime() {
+		if (this.sharedTime == null) {
+			throw new IllegalStateException("The endpoint runs on the system's clock; build it with virtual time");
+		}
+		return this.sharedTime;
+	}
+
+	/**
+	 * Returns the endpoint's virtual time as a heartbeat engine's clock, so that the engine and the
+	 * endpoint run on one clock:
+	 * <pre class="code">
+	 * EmbeddedSwf swf = EmbeddedSwf.builder().virtualTime().start();
+	 * HeartbeatEngine engine = new HeartbeatEngine(new SwfAsyncClientTransport(swf.asyncClient()),
+	 *         HeartbeatEngineSettings.defaults(), swf.engineClock(EngineClock.class));
+	 * HeartbeatHandle handle = engine.start(task.taskToken(), options);
+	 * swf.advance(Duration.ofHours(2));
+	 * </pre>
+	 * The type is an argument because this module does not depend on the engine.
+	 * @param <C> the clock type
+	 * @param clockType {@code io.github.swfheartbeat.engine.EngineClock}
+	 * @return the clock
+	 * @throws IllegalStateException unless the endpoint was built with {@link Builder#virtualTime()}
+	 * @see SharedVirtualTime#asEngineClock(Class)
+	 */
+	public <C> C engineClock(Class<C> clockType) {
+		return sharedTime().asEngineClock(clockType);
 	}
 
 	/**

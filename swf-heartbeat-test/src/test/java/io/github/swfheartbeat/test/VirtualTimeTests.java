@@ -88,6 +88,21 @@ class VirtualTimeTests {
 	}
 
 	@Test
+	void answersAreDatedInVirtualTime() {
+		try (EmbeddedSwf swf = start()) {
+			swf.advance(Duration.ofHours(3));
+			Instant date = swf.syncClient()
+				.describeDomain((request) -> request.name(DOMAIN))
+				.sdkHttpResponse()
+				.firstMatchingHeader("Date")
+				.map((header) -> java.time.ZonedDateTime.parse(header, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+				.orElseThrow();
+			// A worker reads a poll's instant from this header; it has whole seconds.
+			assertThat(date).isEqualTo(swf.currentTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		}
+	}
+
+	@Test
 	void anEndpointOnTheSystemsClockCannotBeAdvanced() throws Exception {
 		try (EmbeddedSwf swf = EmbeddedSwf.start()) {
 			assertThatIllegalStateException().isThrownBy(() -> swf.advance(Duration.ofSeconds(1)))

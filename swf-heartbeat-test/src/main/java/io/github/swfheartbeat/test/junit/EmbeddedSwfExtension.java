@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import io.github.swfheartbeat.test.EmbeddedSwf;
+import io.github.swfheartbeat.test.SharedVirtualTime;
 
 /**
  * Runs an {@link EmbeddedSwf} for a test class.
@@ -25,7 +26,20 @@ import io.github.swfheartbeat.test.EmbeddedSwf;
  * are cleared and the rate limits go back to those the endpoint was built with, so one test's
  * misbehaviour does not leak into the next; the SWF state (domains, executions) is kept. A test
  * during which the endpoint's own code failed ({@link EmbeddedSwf#internalErrors()}) fails. Test and
- * lifecycle methods may declare an {@link EmbeddedSwf} parameter.
+ * lifecycle methods may declare an {@link EmbeddedSwf} parameter, and, for an endpoint on virtual
+ * time, a {@link SharedVirtualTime} one:
+ *
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static EmbeddedSwfExtension swf = new EmbeddedSwfExtension(EmbeddedSwf.builder().virtualTime());
+ *
+ * &#64;Test
+ * void keepsTheTaskAlive(EmbeddedSwf swf, SharedVirtualTime time) {
+ *     HeartbeatEngine engine = new HeartbeatEngine(transport, settings, time.asEngineClock(EngineClock.class));
+ *     …
+ *     time.advance(Duration.ofHours(2));
+ * }
+ * </pre>
  */
 public class EmbeddedSwfExtension
 		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
@@ -121,7 +135,8 @@ public class EmbeddedSwfExtension
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return parameterContext.getParameter().getType() == EmbeddedSwf.class;
+		Class<?> type = parameterContext.getParameter().getType();
+		return type == EmbeddedSwf.class || type == SharedVirtualTime.class;
 	}
 
 	@Override
@@ -130,7 +145,7 @@ public class EmbeddedSwfExtension
 			// A @BeforeAll method of a class whose extension sits on an instance field.
 			beforeEach(extensionContext);
 		}
-		return this.swf;
+		return (parameterContext.getParameter().getType() == SharedVirtualTime.class) ? this.swf.sharedTime() : this.swf;
 	}
 
 }

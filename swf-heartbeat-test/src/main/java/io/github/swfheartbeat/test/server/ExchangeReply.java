@@ -2,12 +2,13 @@ package io.github.swfheartbeat.test.server;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -37,7 +38,11 @@ final class ExchangeReply {
 
 	private final AtomicBoolean sent = new AtomicBoolean();
 
-	ExchangeReply(Channel channel, boolean keepAlive, long latencyNanos) {
+	/** The endpoint's clock, in epoch milliseconds, for the Date header: virtual time when tests control it. */
+	private final LongSupplier clock;
+
+	ExchangeReply(Channel channel, boolean keepAlive, long latencyNanos, LongSupplier clock) {
+		this.clock = clock;
 		this.channel = channel;
 		this.keepAlive = keepAlive;
 		this.latencyNanos = latencyNanos;
@@ -68,7 +73,7 @@ final class ExchangeReply {
 		if (!this.sent.compareAndSet(false, true)) {
 			return;
 		}
-		FullHttpResponse response = response(status, errorType, body, this.keepAlive);
+		FullHttpResponse response = response(status, errorType, body, this.keepAlive, this.clock.getAsLong());
 		Runnable write = () -> {
 			ChannelFuture written = this.channel.writeAndFlush(response);
 			if (!this.keepAlive) {
@@ -89,7 +94,7 @@ final class ExchangeReply {
 		}
 	}
 
-	static FullHttpResponse response(int status, String errorType, String body, boolean keepAlive) {
+	static FullHttpResponse response(int status, String errorType, String body, boolean keepAlive, long epochMillis) {
 		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
 				Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)));
 		response.headers()
@@ -97,7 +102,8 @@ final class ExchangeReply {
 			.setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
 			.set("x-amzn-RequestId", requestId())
 			// AWS services date every answer; workers read a poll's instant from it.
-			.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+			.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME
+				.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC)));
 		if (errorType != null) {
 			response.headers().set("X-Amzn-Errortype", errorType);
 		}

@@ -31,7 +31,7 @@ final class RequestAggregator extends HttpObjectAggregator {
 		boolean close = oversized instanceof FullHttpMessage
 				|| (!HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized));
 		FullHttpResponse response = ExchangeReply.response(400, ExchangeReply.errorType(SwfRequestHandler.VALIDATION),
-				"{\"__type\":\"" + SwfRequestHandler.VALIDATION + "\",\"message\":\"" + MESSAGE + "\"}", !close);
+				"{\"__type\":\"" + SwfRequestHandler.VALIDATION + "\",\"message\":\"" + MESSAGE + "\"}", !close, System.currentTimeMillis());
 		ChannelFuture written = context.writeAndFlush(response);
 		written.addListener(close ? ChannelFutureListener.CLOSE : ChannelFutureListener.CLOSE_ON_FAILURE);
 	}

@@ -79,11 +79,23 @@ final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 				? target.substring(TARGET_PREFIX.length()) : null;
 		boolean internal = request.headers().contains(INTERNAL_CALL_HEADER);
 		long latency = (operationName != null && !internal) ? this.faults.latencyNanos(operationName) : 0;
-		ExchangeReply reply = new ExchangeReply(context.channel(), HttpUtil.isKeepAlive(request), latency);
+		ExchangeReply reply = new ExchangeReply(context.channel(), HttpUtil.isKeepAlive(request), latency,
+				this.model::epochMillisNow);
 		if (ADVANCE_PATH.equals(request.uri())) {
 			advance(request, reply);
 			return;
 		}
+		// Virtual time stands still while the endpoint handles a call.
+		this.model.workStarted();
+		try {
+			handle(request, operationName, internal, reply);
+		}
+		finally {
+			this.model.workFinished();
+		}
+	}
+
+	private void handle(FullHttpRequest request, String operationName, boolean internal, ExchangeReply reply) {
 		try {
 			byte[] body = ByteBufUtil.getBytes(request.content());
 			if (!HttpMethod.POST.equals(request.method()) || operationName == null) {
@@ -131,19 +143,34 @@ final class SwfRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 	 * {@code {"duration":"PT10M"}} answers {@code {"currentTime":<epoch millis>}}.
 	 */
 	private void advance(FullHttpRequest request, ExchangeReply reply) {
+		Duration duration;
 		try {
 			if (!HttpMethod.POST.equals(request.method())) {
 				throw new IllegalArgumentException("Expected POST " + ADVANCE_PATH);
 			}
-			String duration = JsonReader.parseObject(ByteBufUtil.getBytes(request.content()))
-				.requiredString("duration", 1, 64);
-			this.model.advance(Duration.parse(duration));
-			reply.send(200, JsonWriter.write(new JsonObject().put("currentTime", this.model.currentTimeMillis())));
+			duration = Duration.parse(JsonReader.parseObject(ByteBufUtil.getBytes(request.content()))
+				.requiredString("duration", 1, 64));
 		}
-		catch (IllegalStateException | IllegalArgumentException | DateTimeParseException | JsonSyntaxException
-				| JsonTypeException | JsonFieldException ex) {
+		catch (IllegalArgumentException | DateTimeParseException | JsonSyntaxException | JsonTypeException
+				| JsonFieldException ex) {
 			fault(reply, 400, VALIDATION, ex.getMessage());
+			return;
 		}
+		// Not on the event loop: time waits at each due moment for exchanges that this loop may serve.
+		Thread advancing = new Thread(() -> {
+			try {
+				this.model.advance(duration);
+				reply.send(200, JsonWriter.write(new JsonObject().put("currentTime", this.model.currentTimeMillis())));
+			}
+			catch (IllegalStateException | IllegalArgumentException ex) {
+				fault(reply, 400, VALIDATION, ex.getMessage());
+			}
+			catch (RuntimeException | Error ex) {
+				internalError(reply, ADVANCE_PATH, ex);
+			}
+		}, "embedded-swf-advance");
+		advancing.setDaemon(true);
+		advancing.start();
 	}
 
 	/**

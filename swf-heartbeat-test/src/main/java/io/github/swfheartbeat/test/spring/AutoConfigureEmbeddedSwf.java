@@ -45,7 +45,10 @@ public @interface AutoConfigureEmbeddedSwf {
 
 	/**
 	 * Whether the endpoint runs on virtual time, which only
-	 * {@link io.github.swfheartbeat.test.EmbeddedSwf#advance(java.time.Duration)} moves.
+	 * {@link io.github.swfheartbeat.test.EmbeddedSwf#advance(java.time.Duration)} moves. With
+	 * swf-heartbeat's engine on the class path, the virtual time is also an {@code EngineClock}
+	 * bean (unless the application defines one), so the auto-configured heartbeat engine runs on
+	 * the same clock as the endpoint.
 	 * @return whether it does
 	 */
 	boolean virtualTime() default false;

@@ -47,6 +47,9 @@ class EmbeddedSwfContextCustomizer implements ContextCustomizer {
 			.throttling(this.throttling);
 		EmbeddedSwf swf = (this.virtualTime ? builder.virtualTime() : builder).start();
 		context.getBeanFactory().registerSingleton(BEAN_NAME, swf);
+		if (this.virtualTime) {
+			context.addBeanFactoryPostProcessor(new EngineClockRegistrar(swf));
+		}
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,

@@ -44,9 +44,13 @@ final class ModelContext {
 	/** The clock tests move, or {@code null} for the system's. */
 	private final VirtualTime virtualTime;
 
+	/** What moves the virtual clock, or {@code null} for the system's. */
+	final VirtualTimeDriver driver;
+
 	ModelContext(Duration longPollTimeout, boolean virtualTime) {
 		this.longPollTimeout = longPollTimeout;
 		this.virtualTime = virtualTime ? new VirtualTime(System.currentTimeMillis()) : null;
+		this.driver = virtualTime ? new VirtualTimeDriver(this, this.virtualTime) : null;
 		this.timers = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "embedded-swf-timers");
 			thread.setDaemon(true);
@@ -121,6 +125,11 @@ final class ModelContext {
 		return (this.virtualTime != null) ? this.virtualTime.nanoTime() : System.nanoTime();
 	}
 
+	long epochMillisNow() {
+		return (this.virtualTime != null) ? this.virtualTime.epochMillisAt(this.virtualTime.nanoTime())
+				: System.currentTimeMillis();
+	}
+
 	/**
 	 * Returns now as SWF writes timestamps: epoch seconds with milliseconds.
 	 */
@@ -130,15 +139,26 @@ final class ModelContext {
 	}
 
 	/**
-	 * Moves virtual time forward, applying every timeout that falls due on the way, in order.
+	 * Moves virtual time forward, applying every timeout that falls due on the way, in order, and
+	 * letting engines on the same clock do their work at each of those moments.
 	 * @throws IllegalStateException if the model runs on the system's clock
 	 */
 	void advance(Duration duration) {
-		if (this.virtualTime == null) {
+		virtualTimeDriver().advance(duration.toNanos());
+	}
+
+	VirtualTimeDriver virtualTimeDriver() {
+		if (this.driver == null) {
 			throw new IllegalStateException("The endpoint runs on the system's clock; build it with virtual time");
 		}
-		locked(() -> this.virtualTime.advance(duration.toNanos(),
-				(failure) -> this.internalErrors.record("a timeout", failure)));
+		return this.driver;
+	}
+
+	/**
+	 * Moves virtual time to a moment, applying every timeout due by then.
+	 */
+	void advanceTo(long nanos) {
+		locked(() -> this.virtualTime.advanceTo(nanos, (failure) -> this.internalErrors.record("a timeout", failure)));
 	}
 
 	/**

@@ -155,6 +155,72 @@ public final class SwfModel {
 	}
 
 	/**
+	 * Returns the model's clock as a monotonic time in nanoseconds: virtual time since the model
+	 * started, or the system's {@link System#nanoTime()}.
+	 * @return the time
+	 */
+	public long nanoTime() {
+		return this.context.nanoTime();
+	}
+
+	/**
+	 * Returns the wall-clock time of a moment of {@link #nanoTime()}.
+	 * @param nanos the moment
+	 * @return the time, to the millisecond
+	 */
+	public long epochMillisAt(long nanos) {
+		return this.context.timestampAt(nanos).movePointRight(3).longValueExact();
+	}
+
+	/**
+	 * Returns the model's time now in epoch milliseconds without taking its lock, for the Date
+	 * header of every answer: a worker reads a poll's instant from it.
+	 * @return the time
+	 */
+	public long epochMillisNow() {
+		return this.context.epochMillisNow();
+	}
+
+	/**
+	 * Counts one piece of work in flight (an exchange being handled, a call of an engine on the
+	 * same clock): virtual time stands still until {@link #workFinished()}. Does nothing on the
+	 * system's clock.
+	 */
+	public void workStarted() {
+		if (this.context.driver != null) {
+			this.context.driver.workStarted();
+		}
+	}
+
+	/**
+	 * Ends what {@link #workStarted()} counted.
+	 */
+	public void workFinished() {
+		if (this.context.driver != null) {
+			this.context.driver.workFinished();
+		}
+	}
+
+	/**
+	 * Blocks an engine's scheduler thread until virtual time reaches a deadline or
+	 * {@link #wakeUp(Thread)} wakes it.
+	 * @param deadlineNanos the deadline on the {@link #nanoTime()} scale
+	 * @throws IllegalStateException if the model runs on the system's clock
+	 */
+	public void awaitUntil(long deadlineNanos) {
+		this.context.virtualTimeDriver().awaitUntil(deadlineNanos);
+	}
+
+	/**
+	 * Wakes an engine's scheduler thread that waits, or will wait, in {@link #awaitUntil(long)}.
+	 * @param scheduler the thread
+	 * @throws IllegalStateException if the model runs on the system's clock
+	 */
+	public void wakeUp(Thread scheduler) {
+		this.context.virtualTimeDriver().wakeUp(scheduler);
+	}
+
+	/**
 	 * Returns the model's time now, as the epoch milliseconds its history events carry.
 	 * @return the time
 	 */

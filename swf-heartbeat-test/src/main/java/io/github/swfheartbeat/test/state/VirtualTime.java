@@ -42,6 +42,18 @@ final class VirtualTime {
 	}
 
 	/**
+	 * Returns when the next action falls due, {@link Long#MAX_VALUE} when none is planned.
+	 */
+	long nextDueNanos() {
+		Due next;
+		// Cancelled timers stay in the queue; a jump to one would be a stop for nothing.
+		while ((next = this.due.peek()) != null && next.task().isCancelled()) {
+			this.due.poll();
+		}
+		return (next != null) ? next.nanos() : Long.MAX_VALUE;
+	}
+
+	/**
 	 * Moves the clock forward, running every action that falls due on the way; actions may schedule
 	 * others, which run too if they fall due before the end.
 	 */
@@ -49,7 +61,13 @@ final class VirtualTime {
 		if (durationNanos < 0) {
 			throw new IllegalArgumentException("Time only moves forward");
 		}
-		long target = this.nanos + durationNanos;
+		advanceTo(this.nanos + durationNanos, failures);
+	}
+
+	/**
+	 * Moves the clock forward to a moment, running every action that falls due on the way.
+	 */
+	void advanceTo(long target, Consumer<Throwable> failures) {
 		Due next;
 		while ((next = this.due.peek()) != null && next.nanos() <= target) {
 			this.due.poll();
@@ -67,7 +85,7 @@ final class VirtualTime {
 				}
 			}
 		}
-		this.nanos = target;
+		this.nanos = Math.max(this.nanos, target);
 	}
 
 	private record Due(long nanos, long sequence, FutureTask<Void> task) {
