@@ -348,6 +348,7 @@ class SwfConformanceTests {
 		for (int i = 0; i < 3; i++) {
 			runs.add(WorkflowRun.start(target, domain, workflowType, (request) -> request.tagList(tag, "other")));
 		}
+		WorkflowRun untagged = WorkflowRun.start(target, domain, workflowType, (request) -> request.tagList("other"));
 		ExecutionTimeFilter recent = ExecutionTimeFilter.builder().oldestDate(before).build();
 		eventually().untilAsserted(() -> assertThat(client.countOpenWorkflowExecutions((request) -> request
 			.domain(domain)
@@ -430,7 +431,7 @@ class SwfConformanceTests {
 				(request) -> request.domain(domain).startTimeFilter(recent).closeTimeFilter(recent)));
 		assertValidationError(() -> client.countClosedWorkflowExecutions((request) -> request.domain(domain)));
 		assertValidationError(() -> client.listOpenWorkflowExecutions((request) -> request.domain(domain)));
-		for (WorkflowRun run : List.of(runs.get(0), runs.get(2))) {
+		for (WorkflowRun run : List.of(runs.get(0), runs.get(2), untagged)) {
 			client.terminateWorkflowExecution((request) -> request.domain(domain)
 				.workflowId(run.execution.workflowId())
 				.runId(run.execution.runId()));

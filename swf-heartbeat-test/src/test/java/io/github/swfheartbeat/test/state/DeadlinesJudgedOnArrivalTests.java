@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
+import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
 
 import io.github.swfheartbeat.test.json.JsonObject;
 
@@ -117,6 +119,32 @@ class DeadlinesJudgedOnArrivalTests {
 			.taskToken()).isEmpty();
 		assertThat(onlyTimeOut(execution[0], execution[1]).activityTaskTimedOutEventAttributes().timeoutType())
 			.isEqualTo(ActivityTaskTimeoutType.SCHEDULE_TO_START);
+	}
+
+	@Test
+	void countsAndListsJustAfterTheDeadlinesSeeTheTimeouts() {
+		String taskList = "list-" + UUID.randomUUID();
+		swf.schedule(new JsonObject().put("scheduleToStartTimeout", "1")
+			.put("taskList", new JsonObject().put("name", taskList)));
+		Instant before = Instant.now().minusSeconds(1);
+		WorkflowExecution execution = startExecution("decisions-" + UUID.randomUUID(),
+				(request) -> request.taskStartToCloseTimeout("NONE").executionStartToCloseTimeout("1"));
+		long started = System.nanoTime();
+		assertThat(swf.client.countPendingActivityTasks(
+				(request) -> request.domain(ModelOverHttp.DOMAIN).taskList((list) -> list.name(taskList)))
+			.count()).isEqualTo(1);
+		waitUntil(started + Duration.ofSeconds(1).plus(LATE).toNanos());
+		assertThat(swf.client.countPendingActivityTasks(
+				(request) -> request.domain(ModelOverHttp.DOMAIN).taskList((list) -> list.name(taskList)))
+			.count()).isZero();
+		assertThat(swf.client.listOpenWorkflowExecutions((request) -> request.domain(ModelOverHttp.DOMAIN)
+			.startTimeFilter((filter) -> filter.oldestDate(before))
+			.executionFilter((filter) -> filter.workflowId(execution.workflowId()))).executionInfos()).isEmpty();
+		assertThat(swf.client.listClosedWorkflowExecutions((request) -> request.domain(ModelOverHttp.DOMAIN)
+			.startTimeFilter((filter) -> filter.oldestDate(before))
+			.closeStatusFilter((filter) -> filter.status(CloseStatus.TIMED_OUT))).executionInfos())
+			.extracting(WorkflowExecutionInfo::execution)
+			.contains(execution);
 	}
 
 	@Test
