@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -756,6 +757,7 @@ class SwfConformanceTests {
 	void timersAreCanceledByIdAndTheirIdsAreUniqueWhileOpen() {
 		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
 		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "600"), WorkflowRun.startTimer("t1", "600"));
+		assertThat(describe(run.execution).openCounts().openTimers()).isOne();
 		// The failed decision asks for a decision task of its own.
 		PollForDecisionTaskResponse afterFailure = run.nextDecisionTask();
 		var failedStart = run.last(afterFailure.events(), EventType.START_TIMER_FAILED).startTimerFailedEventAttributes();
@@ -1152,18 +1154,14 @@ class SwfConformanceTests {
 	void aTerminatedOrTimedOutParentAppliesItsChildPolicy() {
 		WorkflowExecution terminatedChild = childOfAParentThatCloses(ChildPolicy.TERMINATE, (parent) -> client
 			.terminateWorkflowExecution((request) -> request.domain(domain).workflowId(parent.workflowId())));
-		List<HistoryEvent> terminatedHistory = historyOf(terminatedChild);
-		var terminated = terminatedHistory.get(terminatedHistory.size() - 1);
-		assertThat(terminated.eventType()).isEqualTo(EventType.WORKFLOW_EXECUTION_TERMINATED);
+		var terminated = eventOf(terminatedChild, EventType.WORKFLOW_EXECUTION_TERMINATED);
 		assertThat(terminated.workflowExecutionTerminatedEventAttributes().cause())
 			.isEqualTo(WorkflowExecutionTerminatedCause.CHILD_POLICY_APPLIED);
+		assertThat(describe(terminatedChild).executionInfo().closeStatus()).isEqualTo(CloseStatus.TERMINATED);
 
 		WorkflowExecution cancelRequestedChild = childOfAParentThatCloses(ChildPolicy.REQUEST_CANCEL,
 				(parent) -> target.passTime(Duration.ofSeconds(4)));
-		var cancelRequested = historyOf(cancelRequestedChild).stream()
-			.filter((event) -> event.eventType() == EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED)
-			.findFirst()
-			.orElseThrow();
+		var cancelRequested = eventOf(cancelRequestedChild, EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED);
 		assertThat(cancelRequested.workflowExecutionCancelRequestedEventAttributes().cause())
 			.isEqualTo(WorkflowExecutionCancelRequestedCause.CHILD_POLICY_APPLIED);
 		assertThat(describe(cancelRequestedChild).executionInfo().executionStatus()).isEqualTo(ExecutionStatus.OPEN);
@@ -1202,11 +1200,16 @@ class SwfConformanceTests {
 		return client.describeWorkflowExecution((request) -> request.domain(domain).execution(execution));
 	}
 
-	private static List<HistoryEvent> historyOf(WorkflowExecution execution) {
-		List<HistoryEvent> events = new ArrayList<>();
-		client.getWorkflowExecutionHistoryPaginator((request) -> request.domain(domain).execution(execution))
-			.forEach((page) -> events.addAll(page.events()));
-		return events;
+	/**
+	 * Waits for the first event of a type in an execution's history: SWF applies a child policy a
+	 * moment after the parent closes.
+	 */
+	private static HistoryEvent eventOf(WorkflowExecution execution, EventType type) {
+		return await().atMost(target.patience())
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> WorkflowRun.history(client, domain, execution).stream().filter((event) -> event.eventType() == type).findFirst(),
+					Optional::isPresent)
+			.orElseThrow();
 	}
 
 	@Test

@@ -246,9 +246,12 @@ final class WorkflowRun {
 	 * Returns the history of another execution of the scenario, e.g. a child or a new run.
 	 */
 	List<HistoryEvent> history(WorkflowExecution execution) {
+		return history(this.client, this.domain, execution);
+	}
+
+	static List<HistoryEvent> history(SwfClient client, String domain, WorkflowExecution execution) {
 		List<HistoryEvent> events = new ArrayList<>();
-		this.client
-			.getWorkflowExecutionHistoryPaginator((request) -> request.domain(this.domain).execution(execution))
+		client.getWorkflowExecutionHistoryPaginator((request) -> request.domain(domain).execution(execution))
 			.forEach((page) -> events.addAll(page.events()));
 		return events;
 	}
