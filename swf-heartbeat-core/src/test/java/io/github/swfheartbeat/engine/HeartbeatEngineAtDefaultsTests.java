@@ -38,8 +38,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The engine as users run it: default settings, a new (cold) SDK client over real HTTP, tasks
  * handed to the engine a while after they were polled, and timeouts read from the activity type.
- * Planning decisions that real gaps add nothing to (a denied discovery, the start-to-close timeout)
- * run on the endpoint's virtual time, still at defaults and with cold clients.
+ * Retry and planning logic that real gaps add nothing to (faults longer than the slack, client
+ * errors, a denied discovery, the start-to-close timeout) runs on the endpoint's virtual time, still
+ * at defaults and with cold clients; fault windows and the gap after a poll are real time.
  */
 class HeartbeatEngineAtDefaultsTests {
 
@@ -147,13 +148,14 @@ class HeartbeatEngineAtDefaultsTests {
 	}
 
 	@Test
-	void faultsLongerThanTheSlackLoseNoTaskSilently() {
+	void faultsLongerThanTheSlackLoseNoTaskSilently() throws Exception {
+		onVirtualTime();
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
 		List<StartedActivity> tasks = startTasks(20, T);
 		List<HeartbeatHandle> handles = tasks.stream().map((task) -> engine.start(task.taskToken(), discovered(task))).toList();
-		await().atMost(T.multipliedBy(2)).until(() -> this.listener.attempts.size() >= 20);
+		this.time.passUntil(T.multipliedBy(2), () -> this.listener.attempts.size() >= 20);
 		this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
-		sleep(T.plusSeconds(1));
+		this.time.pass(T.plusSeconds(1));
 		this.swf.faults().clear();
 		// Every task SWF timed out is reported lost; none is left to find out by itself.
 		for (int i = 0; i < tasks.size(); i++) {
@@ -195,7 +197,8 @@ class HeartbeatEngineAtDefaultsTests {
 	}
 
 	@Test
-	void clientErrorsOtherThanTheThreeThatEndATaskAreRetried() {
+	void clientErrorsOtherThanTheThreeThatEndATaskAreRetried() throws Exception {
+		onVirtualTime();
 		// Heartbeats taken by the interceptor reach the endpoint under a name it does not know: a
 		// real 400 with an error code the engine has never seen, the call not run, as with an
 		// expired token or a signature SWF rejects.
@@ -215,11 +218,13 @@ class HeartbeatEngineAtDefaultsTests {
 				new SwfAsyncClientTransport(this.clients.async(ColdSwfClients.credentials(), garbler)));
 		List<StartedActivity> tasks = startTasks(10, T);
 		List<HeartbeatHandle> handles = tasks.stream().map((task) -> engine.start(task.taskToken(), discovered(task))).toList();
-		await().atMost(T.multipliedBy(2)).until(() -> this.listener.attempts.size() >= 10);
+		this.time.passUntil(T.multipliedBy(2), () -> this.listener.attempts.size() >= 10);
 		garble.set(15);
-		await().atMost(T.multipliedBy(2)).until(() -> garble.get() == 0);
-		sleep(T);
-		assertThat(this.listener.attempts).filteredOn((attempt) -> attempt.outcome() == HeartbeatOutcome.ERROR).hasSize(15);
+		this.time.passUntil(T.multipliedBy(2), () -> garble.get() == 0);
+		this.time.pass(T);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.listener.attempts)
+			.filteredOn((attempt) -> attempt.outcome() == HeartbeatOutcome.ERROR)
+			.hasSize(15));
 
 		assertThat(this.listener.losses).isEmpty();
 		assertThat(handles).noneMatch(HeartbeatHandle::isLost);

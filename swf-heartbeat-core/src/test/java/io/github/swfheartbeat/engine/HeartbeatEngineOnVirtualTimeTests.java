@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real engine (scheduler thread, real {@code SwfAsyncClient} over HTTP) and the embedded endpoint
@@ -90,7 +91,9 @@ class HeartbeatEngineOnVirtualTimeTests {
 		this.swf.advance(Duration.ofHours(1));
 		Instant lastHeartbeat = start.plus(lastHeartbeatBy(Duration.ofHours(1)));
 		assertThat(timedOut(task).eventTimestamp()).isEqualTo(lastHeartbeat.plus(T));
-		assertThat(this.listener.attempts.get(this.listener.attempts.size() - 1).completedAt()).isEqualTo(lastHeartbeat);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.listener.attempts.get(this.listener.attempts.size() - 1).completedAt())
+				.isEqualTo(lastHeartbeat));
 	}
 
 	@Test
@@ -101,7 +104,9 @@ class HeartbeatEngineOnVirtualTimeTests {
 		this.swf.advance(Duration.ofMinutes(30));
 		this.engine.shutdown(Duration.ZERO).join();
 		this.swf.advance(Duration.ofHours(1));
-		assertThat(this.listener.losses).containsExactly(TaskLossReason.SHUTDOWN);
+		// Listeners are told on their own lane, a moment after the engine stopped.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.listener.losses).containsExactly(TaskLossReason.SHUTDOWN));
 		assertThat(timedOut(task).eventTimestamp()).isEqualTo(start.plus(lastHeartbeatBy(Duration.ofMinutes(30))).plus(T));
 	}
 

@@ -4,6 +4,8 @@
  *
  * <p>Every operation takes and returns the JSON members SWF's API defines, so the HTTP layer only
  * moves bodies. All state is guarded by one lock: each operation is short, and a single lock keeps
- * history, timeouts and task hand-off consistent without lock ordering.
+ * history, timeouts and task hand-off consistent without lock ordering. On virtual time,
+ * {@code VirtualTimeDriver} has a lock of its own for the work in flight it counts; it is taken
+ * before the model's, never while holding it.
  */
 package io.github.swfheartbeat.test.state;
