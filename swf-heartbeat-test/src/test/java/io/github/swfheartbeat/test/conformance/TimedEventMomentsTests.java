@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
@@ -29,28 +31,41 @@ class TimedEventMomentsTests {
 
 	private static final String DOMAIN = "timers";
 
+	private static final WorkflowType TYPE = WorkflowType.builder().name("Flow").version("1").build();
+
+	/** One endpoint on virtual time for the tests that use it; each runs executions of its own. */
+	private static EmbeddedSwf virtual;
+
+	@BeforeAll
+	static void startVirtual() {
+		virtual = prepare(EmbeddedSwf.builder().virtualTime().longPollTimeout(Duration.ofSeconds(30)).start());
+	}
+
+	@AfterAll
+	static void stopVirtual() {
+		virtual.close();
+	}
+
 	@Test
 	void aTimerFiresAtItsVirtualMomentAndAnswersAWaitingPoll() throws Exception {
-		try (EmbeddedSwf swf = EmbeddedSwf.builder().virtualTime().longPollTimeout(Duration.ofSeconds(30)).start()) {
-			WorkflowRun run = start(swf);
-			run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "60"));
-			Instant started = swf.currentTime();
-			swf.advance(Duration.ofSeconds(60).minusMillis(1));
-			assertThat(WorkflowRun.types(run.history())).doesNotContain(EventType.TIMER_FIRED);
-			CompletableFuture<PollForDecisionTaskResponse> poll = waitingPoll(swf, run);
-			swf.advance(Duration.ofMillis(1));
-			List<HistoryEvent> events = poll.get(10, TimeUnit.SECONDS).events();
-			HistoryEvent fired = run.last(events, EventType.TIMER_FIRED);
-			assertThat(fired.eventTimestamp()).isEqualTo(started.plusSeconds(60));
-			HistoryEvent scheduled = events.get(events.size() - 2);
-			assertThat(scheduled.eventType()).isEqualTo(EventType.DECISION_TASK_SCHEDULED);
-			assertThat(scheduled.eventTimestamp()).isEqualTo(started.plusSeconds(60));
-		}
+		WorkflowRun run = start(virtual);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "60"));
+		Instant started = virtual.currentTime();
+		virtual.advance(Duration.ofSeconds(60).minusMillis(1));
+		assertThat(WorkflowRun.types(run.history())).doesNotContain(EventType.TIMER_FIRED);
+		CompletableFuture<PollForDecisionTaskResponse> poll = waitingPoll(virtual, run);
+		virtual.advance(Duration.ofMillis(1));
+		List<HistoryEvent> events = poll.get(10, TimeUnit.SECONDS).events();
+		HistoryEvent fired = run.last(events, EventType.TIMER_FIRED);
+		assertThat(fired.eventTimestamp()).isEqualTo(started.plusSeconds(60));
+		HistoryEvent scheduled = events.get(events.size() - 2);
+		assertThat(scheduled.eventType()).isEqualTo(EventType.DECISION_TASK_SCHEDULED);
+		assertThat(scheduled.eventTimestamp()).isEqualTo(started.plusSeconds(60));
 	}
 
 	@Test
 	void aTimerFiresOnTheTimerThreadUnderTheSystemsClock() throws Exception {
-		try (EmbeddedSwf swf = EmbeddedSwf.builder().longPollTimeout(Duration.ofSeconds(30)).start()) {
+		try (EmbeddedSwf swf = prepare(EmbeddedSwf.builder().longPollTimeout(Duration.ofSeconds(30)).start())) {
 			WorkflowRun run = start(swf);
 			run.decide(run.nextDecisionTask(), WorkflowRun.startTimer("t1", "1"));
 			// Nothing else reads the execution: only the timer thread can answer this poll.
@@ -63,31 +78,27 @@ class TimedEventMomentsTests {
 
 	@Test
 	void aDecisionTaskTimesOutAtItsVirtualMomentAndTheNextOneAnswersAWaitingPoll() throws Exception {
-		try (EmbeddedSwf swf = EmbeddedSwf.builder().virtualTime().longPollTimeout(Duration.ofSeconds(30)).start()) {
-			WorkflowRun run = start(swf, (request) -> request.taskStartToCloseTimeout("30"));
-			PollForDecisionTaskResponse held = run.nextDecisionTask();
-			Instant started = swf.currentTime();
-			CompletableFuture<PollForDecisionTaskResponse> poll = waitingPoll(swf, run);
-			swf.advance(Duration.ofSeconds(30));
-			List<HistoryEvent> events = poll.get(10, TimeUnit.SECONDS).events();
-			HistoryEvent timedOut = run.last(events, EventType.DECISION_TASK_TIMED_OUT);
-			assertThat(timedOut.eventTimestamp()).isEqualTo(started.plusSeconds(30));
-			assertThat(timedOut.decisionTaskTimedOutEventAttributes().startedEventId())
-				.isEqualTo(held.startedEventId());
-			assertThat(run.last(events, EventType.DECISION_TASK_SCHEDULED).eventTimestamp())
-				.isEqualTo(started.plusSeconds(30));
-		}
+		WorkflowRun run = start(virtual, (request) -> request.taskStartToCloseTimeout("30"));
+		PollForDecisionTaskResponse held = run.nextDecisionTask();
+		Instant started = virtual.currentTime();
+		CompletableFuture<PollForDecisionTaskResponse> poll = waitingPoll(virtual, run);
+		virtual.advance(Duration.ofSeconds(30));
+		List<HistoryEvent> events = poll.get(10, TimeUnit.SECONDS).events();
+		HistoryEvent timedOut = run.last(events, EventType.DECISION_TASK_TIMED_OUT);
+		assertThat(timedOut.eventTimestamp()).isEqualTo(started.plusSeconds(30));
+		assertThat(timedOut.decisionTaskTimedOutEventAttributes().startedEventId())
+			.isEqualTo(held.startedEventId());
+		assertThat(run.last(events, EventType.DECISION_TASK_SCHEDULED).eventTimestamp())
+			.isEqualTo(started.plusSeconds(30));
 	}
 
 	@Test
 	void anExecutionTimesOutAtItsVirtualMoment() {
-		try (EmbeddedSwf swf = EmbeddedSwf.builder().virtualTime().longPollTimeout(Duration.ofSeconds(1)).start()) {
-			Instant started = swf.currentTime();
-			WorkflowRun run = start(swf, (request) -> request.executionStartToCloseTimeout("600"));
-			swf.advance(Duration.ofSeconds(600));
-			HistoryEvent timedOut = run.last(run.history(), EventType.WORKFLOW_EXECUTION_TIMED_OUT);
-			assertThat(timedOut.eventTimestamp()).isEqualTo(started.plusSeconds(600));
-		}
+		Instant started = virtual.currentTime();
+		WorkflowRun run = start(virtual, (request) -> request.executionStartToCloseTimeout("600"));
+		virtual.advance(Duration.ofSeconds(600));
+		HistoryEvent timedOut = run.last(run.history(), EventType.WORKFLOW_EXECUTION_TIMED_OUT);
+		assertThat(timedOut.eventTimestamp()).isEqualTo(started.plusSeconds(600));
 	}
 
 	/**
@@ -109,15 +120,18 @@ class TimedEventMomentsTests {
 	}
 
 	private static WorkflowRun start(EmbeddedSwf swf, Consumer<StartWorkflowExecutionRequest.Builder> options) {
+		return WorkflowRun.start(ConformanceTarget.of(swf), DOMAIN, TYPE, options);
+	}
+
+	private static EmbeddedSwf prepare(EmbeddedSwf swf) {
 		swf.registerDomain(DOMAIN);
-		WorkflowType type = WorkflowType.builder().name("Flow").version("1").build();
 		swf.syncClient().registerWorkflowType((request) -> request.domain(DOMAIN)
-			.name(type.name())
-			.version(type.version())
+			.name(TYPE.name())
+			.version(TYPE.version())
 			.defaultTaskStartToCloseTimeout("NONE")
 			.defaultExecutionStartToCloseTimeout("3600")
 			.defaultChildPolicy("TERMINATE"));
-		return WorkflowRun.start(ConformanceTarget.of(swf), DOMAIN, type, options);
+		return swf;
 	}
 
 }
