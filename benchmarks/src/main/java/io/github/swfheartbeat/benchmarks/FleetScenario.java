@@ -86,8 +86,9 @@ final class FleetScenario {
 				+ "discovered with `DescribeActivityType`, poll instant from the answer's `Date` header — except "
 				+ "`rate-limit`: **defaults** leaves it at %.0f/s in every JVM (adaptive: lowered on throttling), "
 				+ "**static** sets it to refill / %d = %s/s. The total demand is a fraction of refill × T = %,.0f "
-				+ "tasks; both configurations of a demand run at the same time, each on an endpoint (an account) of "
-				+ "its own, for %d s (%d T) from the moment the tasks were scheduled.%n%n", this.refill, this.workers,
+				+ "tasks. Each case has an endpoint (an account) of its own and runs alone, for %d s (%d T) from the "
+				+ "moment the tasks were scheduled; the worker JVMs run with `-XX:+UseSerialGC -XX:TieredStopAtLevel=1` "
+				+ "so that five JVMs starting at once on a shared machine compete less for CPU.%n%n", this.refill, this.workers,
 				seconds, HeartbeatEngineSettings.builder().build().rateLimit(), this.workers, split, maximum,
 				this.trial.toSeconds(), this.trial.toSeconds() / seconds));
 		text.append("*kept*: open at the end of the trial, from the workflow histories; *timed out*: "

@@ -305,9 +305,6 @@ final class FleetTrial {
 		}
 
 		void accept(String line) {
-			if (System.getenv("FLEET_DEBUG") != null) {
-				System.out.println(FleetTrial.this.name + " " + line);
-			}
 			String[] parts = line.split(" ");
 			switch (parts[0]) {
 				case "ready" -> this.ready.countDown();
