@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -99,6 +101,11 @@ final class FleetTrial {
 
 	/**
 	 * The case's outcome.
+	 *
+	 * @param name the case's name
+	 * @param rateLimit each worker's {@code rate-limit}, or {@code default}
+	 * @param tasks how many tasks the fleet was given
+	 * @param workers what each worker JVM did
 	 */
 	record Result(String name, String rateLimit, int tasks, List<Worker> workers) {
 
@@ -117,11 +124,11 @@ final class FleetTrial {
 			return kept[kept.length - 1];
 		}
 
-		int sum(java.util.function.ToIntFunction<Worker> value) {
+		int sum(ToIntFunction<Worker> value) {
 			return this.workers.stream().mapToInt(value).sum();
 		}
 
-		long sumLong(java.util.function.ToLongFunction<Worker> value) {
+		long sumLong(ToLongFunction<Worker> value) {
 			return this.workers.stream().mapToLong(value).sum();
 		}
 
