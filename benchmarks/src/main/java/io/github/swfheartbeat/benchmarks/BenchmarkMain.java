@@ -11,14 +11,15 @@ import java.util.Set;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar all [--update docs/benchmarks.md]
- * java -jar benchmarks/target/benchmarks.jar aspect-overhead|scale|quota|overload|cancellation [options] [--update FILE]
+ * java -jar benchmarks/target/benchmarks.jar aspect-overhead|scale|quota|overload|cancellation|fleet [options] [--update FILE]
  * java -jar benchmarks/target/benchmarks.jar heartbeat-throughput [--tasks 10000] [--concurrency 64]
  *     [--warmup 30] [--seconds 10] [--runs 5] [--update docs/benchmarks.md]
  * </pre>
  */
 public final class BenchmarkMain {
 
-	private static final List<String> ALL = List.of("aspect-overhead", "scale", "quota", "overload", "cancellation");
+	private static final List<String> ALL = List.of("aspect-overhead", "scale", "quota", "overload", "cancellation",
+			"fleet");
 
 	private BenchmarkMain() {
 	}
@@ -70,6 +71,7 @@ public final class BenchmarkMain {
 				.run();
 			case "cancellation" -> new CancellationScenario(
 					ScenarioArguments.parse(scenario, options, CancellationScenario.OPTIONS)).run();
+			case "fleet" -> new FleetScenario(ScenarioArguments.parse(scenario, options, FleetScenario.OPTIONS)).run();
 			default -> throw new IllegalArgumentException("Unknown scenario: " + scenario);
 		};
 		publish(section, updateOption(options));

@@ -63,6 +63,13 @@ final class BenchmarkTasks {
 	}
 
 	/**
+	 * Returns how many of these tasks SWF still holds open.
+	 */
+	long aliveCount() {
+		return this.started.stream().filter((task) -> this.swf.activityTask(task.taskToken()).isOpen()).count();
+	}
+
+	/**
 	 * Returns the tasks SWF timed out.
 	 */
 	List<StartedActivity> timedOut() {

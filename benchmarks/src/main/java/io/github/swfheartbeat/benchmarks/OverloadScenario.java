@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.benchmarks;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,8 @@ final class OverloadScenario {
 	 * What one approach did with more tasks than the quota allows.
 	 */
 	record Result(String approach, int tasks, long keptAlive, int timedOut, int reportedLost, int silentlyLost,
-			Map<String, Integer> reasons, double firstLossSeconds, double lastLossSeconds, long calls, long recorded) {
+			Map<String, Integer> reasons, double firstLossSeconds, double lastLossSeconds, long calls, long recorded,
+			long[] keptOverTime) {
 
 	}
 
@@ -62,12 +64,13 @@ final class OverloadScenario {
 			for (int i = 0; i < taskCount; i++) {
 				keepAlive.keep(tasks.startOne());
 			}
-			Thread.sleep(this.quota.trialLength().toMillis());
+			long[] keptOverTime = KeptOverTime.sample(this.quota.trialLength(), this.quota.heartbeatTimeout(),
+					tasks::aliveCount);
 			// Recorded heartbeats first: calls made while they are counted then count as calls only.
 			long recorded = tasks.recordedHeartbeats();
 			long calls = swf.callCount("RecordActivityTaskHeartbeat");
 			List<StartedActivity> timedOut = tasks.timedOut();
-			long kept = tasks.all().stream().filter((task) -> swf.activityTask(task.taskToken()).isOpen()).count();
+			long kept = tasks.aliveCount();
 			// An approach learns of a time-out only from its next call for the task: give it one heartbeat timeout.
 			Set<String> unreported = new HashSet<>();
 			timedOut.forEach((task) -> unreported.add(task.taskToken()));
@@ -85,7 +88,8 @@ final class OverloadScenario {
 			double first = losses.values().stream().mapToLong(KeepAliveLog.Loss::atNanos).min().orElse(start);
 			double last = losses.values().stream().mapToLong(KeepAliveLog.Loss::atNanos).max().orElse(start);
 			Result result = new Result(keepAlive.name(), taskCount, kept, timedOut.size(), losses.size(),
-					unreported.size(), reasons, (first - start) / 1e9, (last - start) / 1e9, calls, recorded);
+					unreported.size(), reasons, (first - start) / 1e9, (last - start) / 1e9, calls, recorded,
+					keptOverTime);
 			System.out.println("overload: " + result);
 			return result;
 		}
@@ -124,6 +128,11 @@ final class OverloadScenario {
 				+ "closest to their deadline first; a task whose first try waited past its deadline (plus a round "
 				+ "trip, when SWF may still take it) is given up and reported without spending a call, so the calls go "
 				+ "to tasks that can still be kept.%n", Percentiles.ratio(engine.keptAlive(), baseline.keptAlive())));
+		text.append("\nTasks alive at each T:\n\n");
+		Map<String, long[]> columns = new LinkedHashMap<>();
+		columns.put("engine", engine.keptOverTime());
+		columns.put("baseline", baseline.keptOverTime());
+		text.append(KeptOverTime.table(this.quota.heartbeatTimeout(), maximum, columns));
 		return new ReportSection("overload", text.toString());
 	}
 

@@ -2,7 +2,10 @@ package io.github.swfheartbeat.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,20 +47,22 @@ final class QuotaScenario {
 	QuotaScenario(ScenarioArguments arguments) {
 		this.arguments = arguments;
 		this.heartbeatTimeout = arguments.seconds("heartbeat-timeout", Duration.ofSeconds(20));
-		this.trial = arguments.seconds("trial", this.heartbeatTimeout.multipliedBy(3));
+		// Ten T at least: a trial of a few T lives off the bucket's 2,000 free calls and flatters
+		// whichever approach sends more.
+		this.trial = arguments.seconds("trial", this.heartbeatTimeout.multipliedBy(10));
 		this.bucket = arguments.intValue("bucket", 2_000);
 		this.refill = arguments.doubleValue("refill", 160);
-		this.steps = arguments.intValue("steps", 5);
+		this.steps = arguments.intValue("steps", 4);
 		this.baselineThreads = arguments.intValue("baseline-threads", 8);
 		// As a user configures the engine for the account's quota: the rate limit is SWF's refill rate.
 		this.settings = HeartbeatEngineSettings.builder().rateLimit(this.refill).build();
 	}
 
 	/**
-	 * One trial: N tasks kept for the trial's length.
+	 * One trial: N tasks kept for the trial's length, and how many were alive at each T.
 	 */
 	record Trial(String approach, int tasks, double fraction, int timedOut, int reportedLost, long calls,
-			long recorded) {
+			long recorded, long[] kept) {
 
 		boolean passed() {
 			return this.timedOut == 0 && this.reportedLost == 0;
@@ -108,12 +113,13 @@ final class QuotaScenario {
 			for (int i = 0; i < tasks; i++) {
 				keepAlive.keep(started.startOne());
 			}
-			Thread.sleep(this.trial.toMillis());
+			long[] kept = KeptOverTime.sample(this.trial, this.heartbeatTimeout, started::aliveCount);
 			// Recorded heartbeats first: calls made while they are counted then count as calls only.
 			long recorded = started.recordedHeartbeats();
 			Trial trial = new Trial(keepAlive.name(), tasks, fraction, started.timedOut().size(),
-					keepAlive.log().losses().size(), swf.callCount(HEARTBEAT), recorded);
-			System.out.println("quota: " + trial);
+					keepAlive.log().losses().size(), swf.callCount(HEARTBEAT), recorded, kept);
+			System.out.println("quota: " + trial.approach() + " N=" + tasks + " timed out " + trial.timedOut()
+					+ ", kept by T " + Arrays.toString(kept));
 			return trial;
 		}
 		catch (InterruptedException ex) {
@@ -185,6 +191,15 @@ final class QuotaScenario {
 		text.append(Percentiles.format("| engine | %,d | **%.2f** |%n", Math.round(engineBest * maximum), engineBest));
 		text.append(Percentiles.format("| baseline | %,d | %.2f |%n", Math.round(baselineBest * maximum), baselineBest));
 		text.append(Percentiles.format("| engine/baseline | %s | |%n", Percentiles.ratio(engineBest, baselineBest)));
+		text.append("\nTasks alive at each T of every trial (N in the heading):\n\n");
+		Map<String, long[]> columns = new LinkedHashMap<>();
+		for (List<Trial> trials : List.of(engine, baseline)) {
+			for (int i = 0; i < trials.size(); i++) {
+				Trial trial = trials.get(i);
+				columns.put(Percentiles.format("%s %d (N %,d)", trial.approach(), i + 1, trial.tasks()), trial.kept());
+			}
+		}
+		text.append(KeptOverTime.table(this.heartbeatTimeout, maximum, columns));
 		return new ReportSection("quota", text.toString());
 	}
 
