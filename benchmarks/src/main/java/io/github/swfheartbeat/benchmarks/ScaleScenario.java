@@ -283,7 +283,7 @@ final class ScaleScenario {
 		text.append("- `swf-heartbeat-scheduler`: the engine's one scheduler thread; plans every task's heartbeats "
 				+ "and never blocks.\n");
 		text.append("- `swf-heartbeat-sender-*`: hand calls to the SDK, which resolves credentials, signs and "
-				+ "marshals on them; up to 4, started only when none is idle and ended after 30 s idle.\n");
+				+ "marshals on them; up to 4, started only when none is idle and ended after 10 s idle.\n");
 		text.append("- `swf-heartbeat-listener-*`: listener lanes (here the benchmark's listener, which records "
 				+ "lateness) and completions of application stages; up to 8, started and ended the same way.\n");
 		text.append("- `swf-heartbeat-io-*-*`: the heartbeat client's Netty event loop group, 2 threads; the SDK "

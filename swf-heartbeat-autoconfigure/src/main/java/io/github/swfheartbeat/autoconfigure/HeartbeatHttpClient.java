@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * The Netty HTTP client of the heartbeat client. Its event loop group is sized here rather than
- * left to Netty, which starts two threads per core: heartbeats are bounded by SWF's quota (a few
- * hundred calls a second for an account), which one I/O thread carries; the second keeps a
- * connection that stalls from holding up the rest.
+ * left to the SDK, which starts two threads per core: heartbeats are bounded by SWF's quota (a few
+ * hundred calls a second for an account), which one I/O thread carries; a second shares the
+ * answers, which the heartbeat client also completes on these threads.
  */
 final class HeartbeatHttpClient {
 

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class OnDemandThreadPool extends AbstractExecutorService {
 
-	private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(30);
+	private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	private final String namePrefix;
 
@@ -52,7 +52,7 @@ final class OnDemandThreadPool extends AbstractExecutorService {
 
 	/**
 	 * Creates a pool of threads named {@code namePrefix} and a number, idle threads ending after
-	 * 30 seconds.
+	 * 10 seconds, so that the threads a burst needed do not outlive it by long.
 	 * @param namePrefix the threads' name before their number
 	 * @param maxThreads the most threads the pool runs at once
 	 */
