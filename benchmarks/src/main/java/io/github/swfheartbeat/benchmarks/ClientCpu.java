@@ -5,6 +5,8 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Measures the CPU time of the client side of a scenario whose SWF endpoint runs in the same JVM:
@@ -49,6 +51,28 @@ final class ClientCpu {
 	 */
 	static int clientThreadCount() {
 		return clientThreadCpu().size();
+	}
+
+	/**
+	 * Returns the ids of the client's live threads, to take an inventory of the threads started
+	 * since.
+	 */
+	static Set<Long> clientThreadIds() {
+		return Set.copyOf(clientThreadCpu().keySet());
+	}
+
+	/**
+	 * Returns the client's live threads that are not among {@code before}, counted by name with
+	 * each run of digits replaced by {@code *} ({@code swf-heartbeat-sender-*}).
+	 */
+	static Map<String, Integer> threadsSince(Set<Long> before) {
+		Map<String, Integer> inventory = new TreeMap<>();
+		for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+			if (info != null && isClient(info.getThreadName()) && !before.contains(info.getThreadId())) {
+				inventory.merge(info.getThreadName().replaceAll("[0-9]+", "*"), 1, Integer::sum);
+			}
+		}
+		return inventory;
 	}
 
 	private static Map<Long, Long> clientThreadCpu() {

@@ -32,6 +32,8 @@ final class EngineKeepAlive implements KeepAlive {
 
 	private final SwfAsyncClient client;
 
+	private final SwfAsyncClientTransport transport;
+
 	private final HeartbeatEngine engine;
 
 	private final HeartbeatOptions options;
@@ -40,7 +42,9 @@ final class EngineKeepAlive implements KeepAlive {
 
 	EngineKeepAlive(EmbeddedSwf swf, HeartbeatEngineSettings settings, Duration heartbeatTimeout) {
 		this.client = SwfClients.async(swf);
-		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.client), settings);
+		// As the starter sends heartbeats: over a client of their own, other calls over this one.
+		this.transport = SwfAsyncClientTransport.withHeartbeatClient(this.client, SwfClients.heartbeatClient(swf));
+		this.engine = new HeartbeatEngine(this.transport, settings);
 		this.engine.addListener(new Recorder(this.log));
 		this.options = HeartbeatOptions.defaults().withHeartbeatTimeout(heartbeatTimeout);
 	}
@@ -79,6 +83,7 @@ final class EngineKeepAlive implements KeepAlive {
 			this.handles.clear();
 		}
 		this.engine.close();
+		this.transport.close();
 		this.client.close();
 	}
 

@@ -2,9 +2,12 @@ package io.github.swfheartbeat.benchmarks;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.swf.SwfAsyncClient;
+import software.amazon.awssdk.services.swf.SwfAsyncClientBuilder;
 import software.amazon.awssdk.services.swf.SwfClient;
 
 import io.github.swfheartbeat.test.EmbeddedSwf;
@@ -29,6 +32,22 @@ final class SwfClients {
 			.credentialsProvider(credentials())
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder())
 			.build();
+	}
+
+	/**
+	 * Returns a builder for the client heartbeats go over, as the starter configures it for
+	 * {@code SwfAsyncClientTransport.withHeartbeatClient} (its {@code HeartbeatHttpClient}): a Netty
+	 * HTTP client whose event loop group has two threads named {@code swf-heartbeat-io-*}.
+	 */
+	static SwfAsyncClientBuilder heartbeatClient(EmbeddedSwf swf) {
+		return SwfAsyncClient.builder()
+			.endpointOverride(swf.endpoint())
+			.region(Region.of(swf.region()))
+			.credentialsProvider(credentials())
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
+				.eventLoopGroupBuilder(SdkEventLoopGroup.builder()
+					.numberOfThreads(2)
+					.threadFactory(new DefaultThreadFactory("swf-heartbeat-io", true))));
 	}
 
 	/**

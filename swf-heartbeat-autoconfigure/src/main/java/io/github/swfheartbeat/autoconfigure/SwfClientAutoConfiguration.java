@@ -2,6 +2,9 @@ package io.github.swfheartbeat.autoconfigure;
 
 import io.github.swfheartbeat.client.SwfAsyncClientCustomizer;
 import io.github.swfheartbeat.client.SwfClientCustomizer;
+import io.github.swfheartbeat.core.HeartbeatService;
+import io.github.swfheartbeat.engine.HeartbeatTransport;
+import io.github.swfheartbeat.engine.SwfAsyncClientTransport;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.swf.SwfAsyncClient;
@@ -12,6 +15,7 @@ import software.amazon.awssdk.services.swf.SwfClientBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +34,12 @@ import org.springframework.util.ClassUtils;
  * the SDK's read timeout for SWF (90 seconds) unless {@code swf.client.read-timeout} sets another,
  * and heartbeats go over the non-blocking client's separate connection pool, so that polls
  * holding connections for up to 60 seconds never delay a heartbeat.
+ * <p>
+ * Heartbeats go over a non-blocking client of their own, built from the same properties and
+ * customizers as the {@link SwfAsyncClient} bean: with SDK retries off once for the client rather
+ * than per call, answers handled on its I/O threads and a sized event loop group (see
+ * {@link SwfAsyncClientTransport#withHeartbeatClient}). Other calls about heartbeated tasks use the
+ * {@link SwfAsyncClient} bean and its retries.
  */
 @AutoConfiguration
 @ConditionalOnClass(SwfClient.class)
@@ -66,6 +76,28 @@ public final class SwfClientAutoConfiguration {
 			applyMaxConcurrency(properties.getMaxConcurrency(), builder);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return configurer.build(builder::build);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean({ HeartbeatTransport.class, HeartbeatService.class })
+		@ConditionalOnBooleanProperty(name = "swf.heartbeat.enabled", matchIfMissing = true)
+		HeartbeatTransport heartbeatTransport(SwfAsyncClient swfAsyncClient, SwfClientProperties properties,
+				ObjectProvider<SwfAsyncClientCustomizer> customizers) {
+			SwfClientBuilderConfigurer configurer = new SwfClientBuilderConfigurer(properties);
+			SwfAsyncClientBuilder builder = configurer.configure(SwfAsyncClient.builder());
+			builder.httpClientBuilder(HeartbeatHttpClient.builder(properties.getMaxConcurrency()));
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return configurer.build(() -> {
+				try {
+					return SwfAsyncClientTransport.withHeartbeatClient(swfAsyncClient, builder);
+				}
+				catch (IllegalArgumentException ex) {
+					// A customizer gave the builder an HTTP client of its own, which the SDK refuses
+					// alongside an HTTP client builder: the customizer's client wins.
+					builder.httpClientBuilder(null);
+					return SwfAsyncClientTransport.withHeartbeatClient(swfAsyncClient, builder);
+				}
+			});
 		}
 
 		private void applyMaxConcurrency(@Nullable Integer maxConcurrency, SwfAsyncClientBuilder builder) {

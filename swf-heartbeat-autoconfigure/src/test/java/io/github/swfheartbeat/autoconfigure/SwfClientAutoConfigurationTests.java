@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.github.swfheartbeat.client.SwfAsyncClientCustomizer;
 import io.github.swfheartbeat.client.SwfClientCustomizer;
+import io.github.swfheartbeat.engine.HeartbeatTransport;
+import io.github.swfheartbeat.engine.SwfAsyncClientTransport;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -186,10 +188,48 @@ class SwfClientAutoConfigurationTests {
 				.isEqualTo(Region.AP_SOUTHEAST_2);
 			assertThat(context.getBean(SwfAsyncClient.class).serviceClientConfiguration().region())
 				.isEqualTo(Region.AP_SOUTHEAST_2);
+			assertThat(((SwfAsyncClientTransport) context.getBean(HeartbeatTransport.class)).heartbeatClient()
+				.serviceClientConfiguration()
+				.region()).isEqualTo(Region.AP_SOUTHEAST_2);
 			CustomizerConfiguration customizers = context.getBean(CustomizerConfiguration.class);
 			assertThat(customizers.syncCalls).containsExactly("first", "second");
-			assertThat(customizers.asyncCalls).containsExactly("first", "second");
+			// Once for the SwfAsyncClient bean, once for the heartbeat client.
+			assertThat(customizers.asyncCalls).containsExactly("first", "second", "first", "second");
 		});
+	}
+
+	@Test
+	void heartbeatsGoOverAClientOfTheirOwnWithoutSdkRetries() {
+		this.contextRunner.withPropertyValues("swf.client.endpoint=http://localhost:8001").run((context) -> {
+			assertThat(context).hasSingleBean(HeartbeatTransport.class).hasSingleBean(SwfAsyncClient.class);
+			SwfAsyncClientTransport transport = (SwfAsyncClientTransport) context.getBean(HeartbeatTransport.class);
+			SwfAsyncClient heartbeatClient = transport.heartbeatClient();
+			assertThat(heartbeatClient).isNotSameAs(context.getBean(SwfAsyncClient.class));
+			assertThat(heartbeatClient.serviceClientConfiguration().endpointOverride())
+				.contains(URI.create("http://localhost:8001"));
+			assertThat(heartbeatClient.serviceClientConfiguration().overrideConfiguration().retryStrategy())
+				.hasValueSatisfying((strategy) -> assertThat(strategy.maxAttempts()).isEqualTo(1));
+			// Other calls keep the SDK's retries.
+			assertThat(context.getBean(SwfAsyncClient.class).serviceClientConfiguration().overrideConfiguration()
+				.retryStrategy()).hasValueSatisfying((strategy) -> assertThat(strategy.maxAttempts()).isGreaterThan(1));
+		});
+	}
+
+	@Test
+	void buildsTheHeartbeatClientWithItsOwnEventLoopWhenNoCustomizerGivesAnHttpClient() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SwfClientAutoConfiguration.class))
+			.withPropertyValues("swf.client.region=eu-west-1", "swf.client.max-concurrency=16")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(HeartbeatTransport.class));
+	}
+
+	@Test
+	void buildsNoHeartbeatClientWhenHeartbeatsAreOffOrTheApplicationHasATransport() {
+		this.contextRunner.withPropertyValues("swf.heartbeat.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(SwfAsyncClient.class)
+				.doesNotHaveBean(HeartbeatTransport.class));
+		this.contextRunner.withBean("userTransport", HeartbeatTransport.class, StubHeartbeatTransport::new)
+			.run((context) -> assertThat(context).getBean(HeartbeatTransport.class)
+				.isSameAs(context.getBean("userTransport")));
 	}
 
 	@Test

@@ -8,11 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.DetailsOverflow;
@@ -402,16 +399,8 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	}
 
 	private static ExecutorService boundedPool(String namePrefix, int threads) {
-		AtomicInteger counter = new AtomicInteger();
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), (runnable) -> {
-					Thread thread = new Thread(runnable, namePrefix + counter.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		// Keeps no thread while idle.
-		pool.allowCoreThreadTimeOut(true);
-		return pool;
+		// Starts threads only as far as the work needs them, and keeps none while idle.
+		return new OnDemandThreadPool(namePrefix, threads);
 	}
 
 }
