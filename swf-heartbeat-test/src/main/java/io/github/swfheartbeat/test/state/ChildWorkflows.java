@@ -51,7 +51,10 @@ final class ChildWorkflows {
 			.get(Domain.typeKey(typeIdentity.string("name"), typeIdentity.string("version")));
 		RunSettings settings = null;
 		String cause = "WORKFLOW_TYPE_DOES_NOT_EXIST";
-		if (type != null && parent.openChildren.size() >= MAXIMUM_OPEN_CHILDREN) {
+		if (type != null && type.isDeprecated()) {
+			cause = "WORKFLOW_TYPE_DEPRECATED";
+		}
+		else if (type != null && parent.openChildren.size() >= MAXIMUM_OPEN_CHILDREN) {
 			cause = "OPEN_CHILDREN_LIMIT_EXCEEDED";
 		}
 		else if (type != null) {

@@ -34,7 +34,10 @@ final class ContinueAsNew {
 		RegisteredType type = execution.domain.workflowTypes.get(Domain.typeKey(execution.type.name(), version));
 		RunSettings settings = null;
 		String cause = "WORKFLOW_TYPE_DOES_NOT_EXIST";
-		if (type != null) {
+		if (type != null && type.isDeprecated()) {
+			cause = "WORKFLOW_TYPE_DEPRECATED";
+		}
+		else if (type != null) {
 			try {
 				settings = RunSettings.resolve(attributes, type);
 			}

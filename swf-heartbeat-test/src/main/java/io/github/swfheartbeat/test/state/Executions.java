@@ -129,15 +129,7 @@ final class Executions {
 			timeOutIfDue(execution);
 			this.model.activities.timeOutDue(execution);
 			this.model.timers.fireDue(execution);
-			JsonObject info = new JsonObject().put("execution", execution.identity())
-				.put("workflowType", execution.type.identity())
-				.put("startTimestamp", execution.startTimestamp)
-				.put("closeTimestamp", execution.closeTimestamp)
-				.put("executionStatus", execution.isOpen() ? "OPEN" : "CLOSED")
-				.put("closeStatus", execution.closeStatus)
-				.put("cancelRequested", execution.cancelRequested)
-				.put("parent", (execution.parentLink != null) ? execution.parentLink.parent().identity() : null)
-				.put("tagList", execution.tagList.isEmpty() ? null : execution.tagList);
+			JsonObject info = execution.info();
 			JsonObject configuration = new JsonObject()
 				.put("taskStartToCloseTimeout", DurationText.format(execution.taskStartToCloseTimeout))
 				.put("executionStartToCloseTimeout", DurationText.format(execution.executionStartToCloseTimeout))

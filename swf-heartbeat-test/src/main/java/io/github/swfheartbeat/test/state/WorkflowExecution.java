@@ -144,6 +144,7 @@ final class WorkflowExecution {
 			.put("executionStatus", isOpen() ? "OPEN" : "CLOSED")
 			.put("closeStatus", this.closeStatus)
 			.put("cancelRequested", this.cancelRequested)
+			.put("parent", (this.parentLink != null) ? this.parentLink.parent().identity() : null)
 			.put("tagList", this.tagList.isEmpty() ? null : this.tagList);
 	}
 

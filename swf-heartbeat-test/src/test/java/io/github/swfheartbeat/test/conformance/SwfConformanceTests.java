@@ -284,6 +284,39 @@ class SwfConformanceTests {
 	}
 
 	@Test
+	void aDeprecatedWorkflowTypeStartsNoChildAndNoNewRun() {
+		WorkflowType retired = WorkflowType.builder().name(workflowType.name()).version(target.unique("retired")).build();
+		client.registerWorkflowType((request) -> request.domain(domain)
+			.name(retired.name())
+			.version(retired.version())
+			.defaultTaskStartToCloseTimeout("30")
+			.defaultExecutionStartToCloseTimeout("600")
+			.defaultChildPolicy("TERMINATE")
+			.defaultTaskList((taskList) -> taskList.name("unused")));
+		client.deprecateWorkflowType((request) -> request.domain(domain).workflowType(retired));
+		eventually().untilAsserted(() -> assertThatExceptionOfType(TypeDeprecatedException.class)
+			.isThrownBy(() -> WorkflowRun.start(target, domain, retired)));
+		WorkflowRun run = WorkflowRun.start(target, domain, workflowType);
+		run.decide(run.nextDecisionTask(), WorkflowRun.startChild(retired, "child-" + UUID.randomUUID(), (attributes) -> {
+		}));
+		PollForDecisionTaskResponse afterChild = run.nextDecisionTask();
+		assertThat(run.last(afterChild.events(), EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED)
+			.startChildWorkflowExecutionFailedEventAttributes()
+			.cause()).isEqualTo(StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DEPRECATED);
+		run.decide(afterChild, Decision.builder()
+			.decisionType(DecisionType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION)
+			.continueAsNewWorkflowExecutionDecisionAttributes(
+					(attributes) -> attributes.workflowTypeVersion(retired.version()))
+			.build());
+		assertThat(run.last(run.nextDecisionTask().events(), EventType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION_FAILED)
+			.continueAsNewWorkflowExecutionFailedEventAttributes()
+			.cause()).isEqualTo(ContinueAsNewWorkflowExecutionFailedCause.WORKFLOW_TYPE_DEPRECATED);
+		client.terminateWorkflowExecution((request) -> request.domain(domain)
+			.workflowId(run.execution.workflowId())
+			.runId(run.execution.runId()));
+	}
+
+	@Test
 	void aDeprecatedDomainTakesNoNewTypesAndDeprecatesItsTypes() {
 		String retired = target.unique("retired");
 		client.registerDomain((request) -> request.name(retired).workflowExecutionRetentionPeriodInDays("1"));
