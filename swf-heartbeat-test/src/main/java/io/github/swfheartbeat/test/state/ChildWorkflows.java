@@ -49,26 +49,14 @@ final class ChildWorkflows {
 		JsonObject typeIdentity = attributes.object("workflowType");
 		RegisteredType type = parent.domain.workflowTypes
 			.get(Domain.typeKey(typeIdentity.string("name"), typeIdentity.string("version")));
-		RunSettings settings = null;
-		String cause = "WORKFLOW_TYPE_DOES_NOT_EXIST";
-		if (type != null && type.isDeprecated()) {
-			cause = "WORKFLOW_TYPE_DEPRECATED";
-		}
-		else if (type != null && parent.openChildren.size() >= MAXIMUM_OPEN_CHILDREN) {
-			cause = "OPEN_CHILDREN_LIMIT_EXCEEDED";
-		}
-		else if (type != null) {
-			try {
-				settings = RunSettings.resolve(attributes, type);
-			}
-			catch (RunSettings.UndefinedDefault ex) {
-				cause = ex.cause;
-			}
-		}
-		if (settings == null) {
+		RunSettings.Decided decided = RunSettings.forDecision(attributes, type);
+		String cause = (decided.settings() != null && parent.openChildren.size() >= MAXIMUM_OPEN_CHILDREN)
+				? "OPEN_CHILDREN_LIMIT_EXCEEDED" : decided.cause();
+		if (cause != null) {
 			failed(parent, attributes, cause, 0, decisionTaskCompletedEventId);
 			return;
 		}
+		RunSettings settings = decided.settings();
 		String workflowId = attributes.string("workflowId");
 		String input = attributes.string("input");
 		long initiatedEventId = parent.append("StartChildWorkflowExecutionInitiated",

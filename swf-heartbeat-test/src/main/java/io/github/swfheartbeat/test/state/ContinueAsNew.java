@@ -32,21 +32,10 @@ final class ContinueAsNew {
 		String version = (attributes.string("workflowTypeVersion") != null) ? attributes.string("workflowTypeVersion")
 				: execution.type.version();
 		RegisteredType type = execution.domain.workflowTypes.get(Domain.typeKey(execution.type.name(), version));
-		RunSettings settings = null;
-		String cause = "WORKFLOW_TYPE_DOES_NOT_EXIST";
-		if (type != null && type.isDeprecated()) {
-			cause = "WORKFLOW_TYPE_DEPRECATED";
-		}
-		else if (type != null) {
-			try {
-				settings = RunSettings.resolve(attributes, type);
-			}
-			catch (RunSettings.UndefinedDefault ex) {
-				cause = ex.cause;
-			}
-		}
+		RunSettings.Decided decided = RunSettings.forDecision(attributes, type);
+		RunSettings settings = decided.settings();
 		if (settings == null) {
-			execution.append("ContinueAsNewWorkflowExecutionFailed", new JsonObject().put("cause", cause)
+			execution.append("ContinueAsNewWorkflowExecutionFailed", new JsonObject().put("cause", decided.cause())
 				.put("decisionTaskCompletedEventId", decisionTaskCompletedEventId), this.model.context.timestamp());
 			this.model.decisions.schedule(execution);
 			return;

@@ -68,6 +68,28 @@ record RunSettings(String taskList, long executionStartToCloseTimeout, long task
 				orDefault(input.string("lambdaRole"), defaults.string("defaultLambdaRole")));
 	}
 
+	/**
+	 * Resolves the settings a decision starts a run of a type with (a child, or the next run of
+	 * continue-as-new), or names SWF's cause for failing the decision.
+	 * @param type the workflow type, {@code null} if it is not registered
+	 * @return the settings, or the cause: the type unknown or deprecated, or a value neither given
+	 * nor a default of the type
+	 */
+	static Decided forDecision(JsonObject attributes, RegisteredType type) {
+		if (type == null) {
+			return new Decided(null, "WORKFLOW_TYPE_DOES_NOT_EXIST");
+		}
+		if (type.isDeprecated()) {
+			return new Decided(null, "WORKFLOW_TYPE_DEPRECATED");
+		}
+		try {
+			return new Decided(resolve(attributes, type), null);
+		}
+		catch (UndefinedDefault ex) {
+			return new Decided(null, ex.cause);
+		}
+	}
+
 	private static long duration(JsonObject input, JsonObject defaults, String field, String cause, String what) {
 		String defaultField = "default" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
 		Long value = DurationText.parse(field, input.string(field));
@@ -102,6 +124,12 @@ record RunSettings(String taskList, long executionStartToCloseTimeout, long task
 	 * A value neither given nor registered as the type's default, with the cause SWF records for
 	 * it when a decision asked for the run.
 	 */
+	/**
+	 * A decision's run settings, or the cause SWF fails the decision with.
+	 */
+	record Decided(RunSettings settings, String cause) {
+	}
+
 	static final class UndefinedDefault extends RuntimeException {
 
 		final String cause;
