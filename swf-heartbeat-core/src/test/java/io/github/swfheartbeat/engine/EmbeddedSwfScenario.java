@@ -1,6 +1,8 @@
 package io.github.swfheartbeat.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
@@ -37,6 +39,20 @@ final class EmbeddedSwfScenario {
 		return this.swf.startActivity(ActivitySpec.builder(DOMAIN, type, "1")
 			.activityId("activity-" + ids.incrementAndGet())
 			.build());
+	}
+
+	/**
+	 * Starts tasks whose type has the given heartbeat timeout.
+	 * @param count how many
+	 * @param heartbeatTimeout the timeout, whole seconds
+	 * @return the started tasks, in the order they were started
+	 */
+	List<StartedActivity> start(int count, Duration heartbeatTimeout) {
+		List<StartedActivity> tasks = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			tasks.add(start(heartbeatTimeout));
+		}
+		return tasks;
 	}
 
 	/**

@@ -136,7 +136,7 @@ class HeartbeatEngineAtDefaultsTests {
 		// A worker that wants cancellations within 2 s of a 4 s timeout: every 4 s window holds at
 		// least a second in which calls go through, so every task can be kept.
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
-		List<StartedActivity> tasks = startTasks(20, T);
+		List<StartedActivity> tasks = this.scenario.start(20, T);
 		sleep(Duration.ofSeconds(1));
 		List<HeartbeatHandle> handles = tasks.stream()
 			.map((task) -> engine.start(task.taskToken(),
@@ -151,7 +151,7 @@ class HeartbeatEngineAtDefaultsTests {
 	void faultsLongerThanTheSlackLoseNoTaskSilently() throws Exception {
 		onVirtualTime();
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
-		List<StartedActivity> tasks = startTasks(20, T);
+		List<StartedActivity> tasks = this.scenario.start(20, T);
 		List<HeartbeatHandle> handles = tasks.stream().map((task) -> engine.start(task.taskToken(), discovered(task))).toList();
 		this.time.passUntil(T.multipliedBy(2), () -> this.listener.attempts.size() >= 20);
 		this.swf.faults().failNext(HEARTBEAT, 1_000_000, 503);
@@ -216,7 +216,7 @@ class HeartbeatEngineAtDefaultsTests {
 		};
 		HeartbeatEngine engine = engine(
 				new SwfAsyncClientTransport(this.clients.async(ColdSwfClients.credentials(), garbler)));
-		List<StartedActivity> tasks = startTasks(10, T);
+		List<StartedActivity> tasks = this.scenario.start(10, T);
 		List<HeartbeatHandle> handles = tasks.stream().map((task) -> engine.start(task.taskToken(), discovered(task))).toList();
 		this.time.passUntil(T.multipliedBy(2), () -> this.listener.attempts.size() >= 10);
 		garble.set(15);
@@ -237,7 +237,7 @@ class HeartbeatEngineAtDefaultsTests {
 		onVirtualTime();
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
 		this.swf.faults().denyNext("DescribeActivityType", 10);
-		List<StartedActivity> tasks = startTasks(5, T);
+		List<StartedActivity> tasks = this.scenario.start(5, T);
 		List<HeartbeatHandle> handles = tasks.stream().map((task) -> engine.start(task.taskToken(), discovered(task))).toList();
 		this.time.passUntil(Duration.ofSeconds(5), () -> !engine.stats().discoveryFailures().isEmpty());
 		assertThat(engine.stats().discoveryFailures()).containsOnlyKeys(EmbeddedSwfScenario.DOMAIN + "/Work4s:1");
@@ -269,7 +269,7 @@ class HeartbeatEngineAtDefaultsTests {
 	@Test
 	void shutdownReportsTheTasksItAbandons() throws Exception {
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(this.clients.async()));
-		StartedActivity task = startTasks(1, T).get(0);
+		StartedActivity task = this.scenario.start(1, T).get(0);
 		HeartbeatHandle handle = engine.start(task.taskToken(), discovered(task));
 		engine.shutdown(Duration.ofMillis(500)).get(5, java.util.concurrent.TimeUnit.SECONDS);
 		assertThat(handle.whenLost().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS))
@@ -282,14 +282,6 @@ class HeartbeatEngineAtDefaultsTests {
 		engine.addListener(this.listener);
 		this.engines.add(engine);
 		return engine;
-	}
-
-	private List<StartedActivity> startTasks(int count, Duration timeout) {
-		List<StartedActivity> tasks = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			tasks.add(this.scenario.start(timeout));
-		}
-		return tasks;
 	}
 
 	/**

@@ -73,11 +73,11 @@ class HeartbeatEngineLoadTests {
 		SwfAsyncClient client = this.clients.async(credentials);
 		// Warmed up: this test is about the scheduler thread under load, and a new client's first
 		// seconds here would hide it; the other tests of this class use cold clients.
-		StartedActivity warmUp = startTasks(1, T).get(0);
+		StartedActivity warmUp = this.scenario.start(1, T).get(0);
 		client.recordActivityTaskHeartbeat((request) -> request.taskToken(warmUp.taskToken())).get();
 		HeartbeatEngine engine = engine(new SwfAsyncClientTransport(client));
 		Duration timeout = Duration.ofSeconds(20);
-		List<StartedActivity> tasks = startTasks(1000, timeout);
+		List<StartedActivity> tasks = this.scenario.start(1000, timeout);
 		List<HeartbeatHandle> handles = tasks.stream()
 			.map((task) -> engine.start(task.taskToken(), EmbeddedSwfScenario.options(task, timeout).withPolledAt(Instant.now())))
 			.toList();
@@ -102,14 +102,6 @@ class HeartbeatEngineLoadTests {
 		engine.addListener(this.listener);
 		this.engines.add(engine);
 		return engine;
-	}
-
-	private List<StartedActivity> startTasks(int count, Duration timeout) {
-		List<StartedActivity> tasks = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			tasks.add(this.scenario.start(timeout));
-		}
-		return tasks;
 	}
 
 	private static void sleep(Duration duration) {

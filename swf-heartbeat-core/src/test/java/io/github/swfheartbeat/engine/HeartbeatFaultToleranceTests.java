@@ -68,6 +68,9 @@ class HeartbeatFaultToleranceTests {
 		this.swf = virtualTime ? virtual.get() : embedded.get();
 		this.time = virtualTime ? TestTime.virtual(this.swf) : TestTime.real(this.swf);
 		this.scenario = new EmbeddedSwfScenario(this.swf);
+		// A 2 s margin so that the 1.5 s latency spike and a retry after a burst of errors fit in
+		// every heartbeat's reserve with a 6 s timeout; HeartbeatEngineAtDefaultsTests meets errors,
+		// throttling, resets and 1.2 s delays at the default margin.
 		this.engine = new HeartbeatEngine(new SwfAsyncClientTransport(this.swf.asyncClient()),
 				HeartbeatEngineSettings.builder().minSafetyMargin(Duration.ofSeconds(2)).build(),
 				this.time.clock());

@@ -79,13 +79,11 @@ class OnDemandThreadPoolTests {
 		release.countDown();
 		// A flow of one short task every 20 ms needs one thread: the three others go idle and end,
 		// since each task goes to the thread that became idle last.
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (this.pool.threadCount() > 1 && System.nanoTime() < end) {
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
 			this.pool.execute(() -> {
 			});
-			Thread.sleep(20);
-		}
-		assertThat(this.pool.threadCount()).isEqualTo(1);
+			return this.pool.threadCount() == 1;
+		});
 	}
 
 	@Test
