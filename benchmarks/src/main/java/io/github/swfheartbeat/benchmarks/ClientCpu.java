@@ -47,6 +47,25 @@ final class ClientCpu {
 	}
 
 	/**
+	 * Returns the client's CPU time since {@link #start()} by thread name, each run of digits
+	 * replaced by {@code *}, as in {@link #threadsSince}.
+	 */
+	Map<String, Long> elapsedNanosByName() {
+		Map<String, Long> byName = new TreeMap<>();
+		for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+			if (info == null || !isClient(info.getThreadName())) {
+				continue;
+			}
+			long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+			if (nanos >= 0) {
+				byName.merge(inventoryName(info.getThreadName()),
+						nanos - this.start.getOrDefault(info.getThreadId(), 0L), Long::sum);
+			}
+		}
+		return byName;
+	}
+
+	/**
 	 * Returns how many live threads the client has.
 	 */
 	static int clientThreadCount() {
@@ -69,7 +88,7 @@ final class ClientCpu {
 		Map<String, Integer> inventory = new TreeMap<>();
 		for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
 			if (info != null && isClient(info.getThreadName()) && !before.contains(info.getThreadId())) {
-				inventory.merge(info.getThreadName().replaceAll("[0-9]+", "*"), 1, Integer::sum);
+				inventory.merge(inventoryName(info.getThreadName()), 1, Integer::sum);
 			}
 		}
 		return inventory;
@@ -87,6 +106,10 @@ final class ClientCpu {
 			}
 		}
 		return cpu;
+	}
+
+	private static String inventoryName(String threadName) {
+		return threadName.replaceAll("[0-9]+", "*");
 	}
 
 	private static boolean isClient(String name) {

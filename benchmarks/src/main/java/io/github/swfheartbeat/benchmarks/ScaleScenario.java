@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -54,7 +55,7 @@ final class ScaleScenario {
 	 */
 	record Result(String approach, int tasks, int threads, long heapBytes, long serverHeapBytes, double callsPerTaskMinute,
 			double latenessP50Millis, double latenessP99Millis, int timedOut, int reportedLost, long calls,
-			double cpuMicrosPerHeartbeat, Map<String, Integer> threadInventory) {
+			double cpuMicrosPerHeartbeat, Map<String, Integer> threadInventory, Map<String, Double> cpuByThread) {
 
 		double heapPerTask() {
 			return (double) (this.heapBytes - this.serverHeapBytes) / this.tasks;
@@ -123,17 +124,21 @@ final class ScaleScenario {
 				// CPU time per heartbeat is noisy on a shared machine: take the median over slices of one T
 				// each, in which every task heartbeats about once whatever its phase.
 				List<Double> cpuPerHeartbeat = new ArrayList<>();
+				Map<String, Long> cpuByThread = new TreeMap<>();
 				long callsBefore = 0;
 				long slices = Math.max(1, this.window.toSeconds() / this.heartbeatTimeout.toSeconds());
 				for (int slice = 0; slice < slices; slice++) {
 					ClientCpu cpu = ClientCpu.start();
 					Thread.sleep(this.window.toMillis() / slices);
 					long cpuNanos = cpu.elapsedNanos();
+					cpu.elapsedNanosByName().forEach((name, nanos) -> cpuByThread.merge(name, nanos, Long::sum));
 					long callsNow = swf.callCount("RecordActivityTaskHeartbeat");
 					cpuPerHeartbeat.add(cpuNanos / 1_000d / Math.max(1, callsNow - callsBefore));
 					callsBefore = callsNow;
 				}
 				long calls = callsBefore;
+				Map<String, Double> cpuPerHeartbeatByThread = new TreeMap<>();
+				cpuByThread.forEach((name, nanos) -> cpuPerHeartbeatByThread.put(name, nanos / 1_000d / Math.max(1, calls)));
 				double minutes = (System.nanoTime() - start) / 60e9;
 				LatencyRecorder lateness = keepAlive.log().closeWindow();
 				int threads = ClientCpu.clientThreadCount() - threadsBefore;
@@ -142,7 +147,8 @@ final class ScaleScenario {
 				int timedOut = tasks.timedOut().size();
 				Result result = new Result(keepAlive.name(), taskCount, threads, heap, serverHeap,
 						calls / (double) taskCount / minutes, lateness.percentileMillis(50), lateness.percentileMillis(99),
-						timedOut, keepAlive.log().losses().size(), calls, median(cpuPerHeartbeat), inventory);
+						timedOut, keepAlive.log().losses().size(), calls, median(cpuPerHeartbeat), inventory,
+						cpuPerHeartbeatByThread);
 				System.out.println("scale: " + result);
 				return result;
 			}
@@ -184,7 +190,7 @@ final class ScaleScenario {
 		text.append(Percentiles.format("- **engine**: one `HeartbeatEngine` as the starter sets it up: heartbeats over "
 				+ "a client of their own (`SwfAsyncClientTransport.withHeartbeatClient`: SDK retries off for the client "
 				+ "instead of per call, answers handled on the HTTP client's I/O threads, one timer thread for call "
-				+ "timeouts, a Netty event loop group of 2 threads), other calls over the default `SwfAsyncClient`; one "
+				+ "timeouts, a Netty event loop group of 1 thread), other calls over the default `SwfAsyncClient`; one "
 				+ "handle per task with `withHeartbeatTimeout(T)`, `rate-limit` %.0f/s (an account whose quota was "
 				+ "raised above what 10,000 tasks need), burst %d, other settings default.%n",
 				this.settings.rateLimit(), this.settings.rateLimitBurst()));
@@ -279,17 +285,33 @@ final class ScaleScenario {
 			text.append(Percentiles.format("| %,d | %s | %s | %d |%n", result.tasks(), result.approach(), names,
 					result.threadInventory().values().stream().mapToInt(Integer::intValue).sum()));
 		}
+		text.append("\nCPU µs per heartbeat by thread in the last run (the window's CPU time of each thread, by name, "
+				+ "divided by the window's calls; threads under 0.1 µs left out):\n\n");
+		text.append("| N | approach | CPU µs per heartbeat by thread |\n| ---: | --- | --- |\n");
+		for (Result result : last) {
+			StringBuilder names = new StringBuilder();
+			result.cpuByThread().forEach((name, micros) -> {
+				if (micros >= 0.1) {
+					names.append((names.length() > 0) ? ", " : "").append('`').append(name).append("` ")
+						.append(Percentiles.format("%.1f", micros));
+				}
+			});
+			text.append(Percentiles.format("| %,d | %s | %s |%n", result.tasks(), result.approach(), names));
+		}
 		text.append("\nWhat each engine thread does:\n\n");
 		text.append("- `swf-heartbeat-scheduler`: the engine's one scheduler thread; plans every task's heartbeats "
-				+ "and never blocks.\n");
+				+ "and never blocks. Heartbeats due within 50 ms of each other go out together, so it and the threads "
+				+ "below wake once per batch rather than once per call.\n");
 		text.append("- `swf-heartbeat-sender-*`: hand calls to the SDK, which resolves credentials, signs and "
 				+ "marshals on them; up to 4, started only when none is idle and ended after 10 s idle.\n");
 		text.append("- `swf-heartbeat-listener-*`: listener lanes (here the benchmark's listener, which records "
 				+ "lateness) and completions of application stages; up to 8, started and ended the same way.\n");
-		text.append("- `swf-heartbeat-io-*-*`: the heartbeat client's Netty event loop group, 2 threads; the SDK "
-				+ "completes each call's future on them.\n");
+		text.append("- `swf-heartbeat-io-*-*`: the heartbeat client's Netty event loop group, 1 thread; the SDK "
+				+ "completes each call's future on it.\n");
 		text.append("- `swf-heartbeat-call-timer`: the heartbeat client's timer for call timeouts (`apiCallTimeout`), "
 				+ "1 thread where the SDK would start 5.\n");
+		text.append("- At most 8 in all (scheduler, 4 senders, 1 listener lane for a listener that keeps up, 1 I/O, "
+				+ "1 timer), whatever the number of tasks.\n");
 		text.append("- Baseline: `baseline-heartbeat-*` is its pool; `idle-connection-reaper` and "
 				+ "`java-sdk-http-connection-reaper` are the Apache HTTP client's.\n");
 		return new ReportSection("scale", text.toString());

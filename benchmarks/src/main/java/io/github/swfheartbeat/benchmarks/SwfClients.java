@@ -37,7 +37,7 @@ final class SwfClients {
 	/**
 	 * Returns a builder for the client heartbeats go over, as the starter configures it for
 	 * {@code SwfAsyncClientTransport.withHeartbeatClient} (its {@code HeartbeatHttpClient}): a Netty
-	 * HTTP client whose event loop group has two threads named {@code swf-heartbeat-io-*}.
+	 * HTTP client whose event loop group has one thread named {@code swf-heartbeat-io-*}.
 	 */
 	static SwfAsyncClientBuilder heartbeatClient(EmbeddedSwf swf) {
 		return SwfAsyncClient.builder()
@@ -46,7 +46,7 @@ final class SwfClients {
 			.credentialsProvider(credentials())
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
 				.eventLoopGroupBuilder(SdkEventLoopGroup.builder()
-					.numberOfThreads(2)
+					.numberOfThreads(1)
 					.threadFactory(new DefaultThreadFactory("swf-heartbeat-io", true))));
 	}
 

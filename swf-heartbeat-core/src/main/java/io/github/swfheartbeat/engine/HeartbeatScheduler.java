@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import io.github.swfheartbeat.core.ActivityTaskInfo;
 import io.github.swfheartbeat.core.ActivityTaskLostException;
@@ -38,6 +39,15 @@ final class HeartbeatScheduler {
 	private static final long LAST_CHANCE_NANOS = Duration.ofMillis(50).toNanos();
 
 	private static final Duration DISCOVERY_RETRY_DELAY = Duration.ofSeconds(1);
+
+	/**
+	 * Heartbeats due this soon go out with the one due now. At hundreds of calls a second the
+	 * scheduler, the sender threads and the HTTP client's I/O threads then work through a batch
+	 * each time they wake instead of waking for every call, which costs less CPU per
+	 * heartbeat (docs/benchmarks.md, "Scale"); a heartbeat 50 ms early is nothing against a
+	 * heartbeat timeout of seconds, and only shortens its task's next interval by as much.
+	 */
+	static final long SEND_AHEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	/** Longest time since a poll taken into account; keeps the arithmetic far from overflow. */
 	private static final Duration MAX_POLL_AGE = Duration.ofDays(1);
@@ -151,7 +161,7 @@ final class HeartbeatScheduler {
 	}
 
 	double currentRate(long nowNanos) {
-		return this.limiter.currentRate(nowNanos);
+		return this.limiter.currentRate();
 	}
 
 	private void post(Runnable command) {
@@ -180,7 +190,7 @@ final class HeartbeatScheduler {
 			terminate();
 			return Long.MAX_VALUE;
 		}
-		this.queue.promoteDue(nowNanos);
+		this.queue.promoteDue(nowNanos, SEND_AHEAD_NANOS);
 		while (this.queue.hasReady()) {
 			TrackedTask first = this.queue.peekReady();
 			if (!first.isOneShot() && nowNanos >= first.startToCloseNanos) {

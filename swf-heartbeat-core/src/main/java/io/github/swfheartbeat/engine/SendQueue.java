@@ -1,6 +1,7 @@
 package io.github.swfheartbeat.engine;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -74,16 +75,46 @@ final class SendQueue {
 	 * @param nowNanos the current time
 	 */
 	void promoteDue(long nowNanos) {
+		promoteDue(nowNanos, 0);
+	}
+
+	/**
+	 * Moves tasks whose time has come to the ready set and, when there are any, the planned
+	 * heartbeats due within {@code aheadNanos} as well, to go out with them. Retries keep their
+	 * backoff.
+	 * @param nowNanos the current time
+	 * @param aheadNanos how far ahead of its time a planned heartbeat may join them
+	 */
+	void promoteDue(long nowNanos, long aheadNanos) {
+		boolean anyDue = false;
 		while (!this.waiting.isEmpty() && this.waiting.first().dueNanos <= nowNanos) {
-			TrackedTask task = this.waiting.pollFirst();
-			releaseSlot(task);
-			if (!task.isOneShot()) {
-				// The ready set orders by the deadline this heartbeat must meet, not the last one.
-				task.deadlineNanos = task.lastResetNanos + task.timeoutNanos;
+			promote(this.waiting.pollFirst());
+			anyDue = true;
+		}
+		if (anyDue && aheadNanos > 0) {
+			long until = nowNanos + aheadNanos;
+			Iterator<TrackedTask> waiting = this.waiting.iterator();
+			while (waiting.hasNext()) {
+				TrackedTask task = waiting.next();
+				if (task.dueNanos > until) {
+					break;
+				}
+				if (task.slot != TrackedTask.NO_SLOT) {
+					waiting.remove();
+					promote(task);
+				}
 			}
-			readyNow(task);
 		}
 		this.calendar.prune(nowNanos);
+	}
+
+	private void promote(TrackedTask task) {
+		releaseSlot(task);
+		if (!task.isOneShot()) {
+			// The ready set orders by the deadline this heartbeat must meet, not the last one.
+			task.deadlineNanos = task.lastResetNanos + task.timeoutNanos;
+		}
+		readyNow(task);
 	}
 
 	boolean hasReady() {

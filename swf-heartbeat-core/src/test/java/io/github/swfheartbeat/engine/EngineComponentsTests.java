@@ -27,28 +27,6 @@ class EngineComponentsTests {
 	}
 
 	@Test
-	void throttlingHalvesTheRateOncePerSignalAndRecoversStepwise() {
-		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(100, 10, 0);
-		limiter.onThrottled(SECOND);
-		limiter.onThrottled(SECOND + 1);
-		assertThat(limiter.currentRate(SECOND)).isEqualTo(50);
-		assertThat(limiter.tryAcquire(SECOND)).isFalse();
-		limiter.onThrottled(3 * SECOND / 2);
-		assertThat(limiter.currentRate(2 * SECOND)).isEqualTo(25);
-		assertThat(limiter.currentRate(3 * SECOND)).isEqualTo(35);
-		assertThat(limiter.currentRate(20 * SECOND)).isEqualTo(100);
-	}
-
-	@Test
-	void rateNeverFallsBelowTheFloor() {
-		AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(100, 10, 0);
-		for (int i = 1; i < 20; i++) {
-			limiter.onThrottled(i * SECOND / 2);
-		}
-		assertThat(limiter.currentRate(10 * SECOND)).isEqualTo(5);
-	}
-
-	@Test
 	void calendarMovesHeartbeatsToEarlierSlotsWhenFull() {
 		SendCalendar calendar = new SendCalendar(20);
 		long due = 10 * SECOND;

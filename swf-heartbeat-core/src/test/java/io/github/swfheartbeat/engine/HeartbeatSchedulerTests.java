@@ -14,6 +14,8 @@ import io.github.swfheartbeat.core.TaskLossReason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -41,6 +43,21 @@ class HeartbeatSchedulerTests {
 		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::at)
 			.containsExactly(seconds(40), seconds(99), seconds(158), seconds(217), seconds(276), seconds(335),
 					seconds(394), seconds(453), seconds(512), seconds(571));
+	}
+
+	@Test
+	void heartbeatsDueWithin50MillisecondsOfOneDueNowGoOutWithIt() {
+		EngineHarness harness = new EngineHarness();
+		harness.start("first", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMillis(20));
+		harness.start("second", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofMillis(120));
+		harness.start("third", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(41));
+		// The second is due 20 ms after the first and goes with it; the third, 120 ms after, waits.
+		assertThat(harness.transport.calls).extracting(ScriptedTransport.Call::token, ScriptedTransport.Call::at)
+			.containsExactly(tuple("first", firstCall(T)), tuple("second", firstCall(T)),
+					tuple("third", firstCall(T).plusMillis(120)));
 	}
 
 	@Test
@@ -204,16 +221,34 @@ class HeartbeatSchedulerTests {
 	}
 
 	@Test
-	void throttlingLowersTheRateWhichThenRecovers() {
+	void throttlingLowersTheRateWhichStaysWhileItIsEnough() {
 		EngineHarness harness = new EngineHarness();
 		harness.transport.thenFail(ScriptedTransport.throttled());
 		harness.start("token-1", HeartbeatOptions.defaults());
 		harness.runUntil(Duration.ofSeconds(40));
-		assertThat(harness.engine.stats().currentRateLimit()).isEqualTo(75);
+		assertThat(harness.engine.stats().currentRateLimit()).isCloseTo(105, within(1e-9));
 		assertThat(harness.engine.stats().throttledLastMinute()).isEqualTo(1);
-		harness.runUntil(Duration.ofSeconds(51));
-		assertThat(harness.engine.stats().currentRateLimit()).isEqualTo(150);
-		assertThat(harness.transport.calls).hasSize(2);
+		// One task needs far less than that: no call waits, so nothing raises the rate.
+		harness.runUntil(Duration.ofSeconds(120));
+		assertThat(harness.engine.stats().currentRateLimit()).isCloseTo(105, within(1e-9));
+		assertThat(harness.transport.calls).hasSizeGreaterThan(2);
+	}
+
+	@Test
+	void aLoweredRateClimbsBackWhileTasksWaitForPermits() {
+		HeartbeatEngineSettings settings = HeartbeatEngineSettings.builder().rateLimit(20).rateLimitBurst(1).build();
+		EngineHarness harness = new EngineHarness(settings);
+		harness.transport.thenFail(ScriptedTransport.throttled());
+		harness.start("throttled", HeartbeatOptions.defaults());
+		harness.runUntil(Duration.ofSeconds(40));
+		assertThat(harness.engine.stats().currentRateLimit()).isCloseTo(14, within(1e-9));
+		// Forty tasks whose first heartbeats fall due together: 14 calls a second are too few for them.
+		for (int i = 0; i < 40; i++) {
+			harness.start("task-" + i, HeartbeatOptions.defaults().withHeartbeatTimeout(Duration.ofSeconds(30)));
+		}
+		harness.runUntil(Duration.ofSeconds(70));
+		assertThat(harness.engine.stats().currentRateLimit()).isGreaterThan(14);
+		assertThat(harness.engine.stats().tasksLost()).isZero();
 	}
 
 	@Test

@@ -55,6 +55,31 @@ class SendQueueTests {
 	}
 
 	@Test
+	void plannedHeartbeatsDueSoonGoOutWithOneDueNow() {
+		SendQueue queue = new SendQueue(1_000);
+		TrackedTask due = task(0, 60 * SECOND);
+		TrackedTask soon = task(1, 60 * SECOND);
+		TrackedTask retry = task(2, 60 * SECOND);
+		TrackedTask later = task(3, 60 * SECOND);
+		long now = 40 * SECOND;
+		queue.plan(due, now, 0);
+		queue.plan(soon, now + SECOND / 50, 0);
+		queue.waitUntil(retry, now + SECOND / 100);
+		queue.plan(later, now + SECOND / 10, 0);
+		// Nothing is due a moment before: nothing goes early.
+		queue.promoteDue(now - 1, SECOND / 20);
+		assertThat(queue.hasReady()).isFalse();
+		queue.promoteDue(now, SECOND / 20);
+		assertThat(due.state).isEqualTo(TrackedTask.State.READY);
+		assertThat(soon.state).isEqualTo(TrackedTask.State.READY);
+		// A retry keeps its backoff; a heartbeat beyond the window waits for its time.
+		assertThat(retry.state).isEqualTo(TrackedTask.State.WAITING);
+		assertThat(later.state).isEqualTo(TrackedTask.State.WAITING);
+		assertThat(queue.nextDueNanos()).isEqualTo(now + SECOND / 100);
+		assertThat(queue.sizes()).containsExactly(2, 2, 1);
+	}
+
+	@Test
 	void removingAWaitingTaskFreesItsSlot() {
 		TrackedTask task = task(0, 60 * SECOND);
 		this.queue.plan(task, 40 * SECOND, 0);
