@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * it.</li>
  * <li>One rate limit is shared by every task of the JVM; when demand exceeds it, the task closest
  * to its deadline goes first, and plans are spread ahead of deadlines. Throttling lowers the rate,
- * which then recovers.</li>
+ * which climbs back while calls wait for it.</li>
  * <li>Details are coalesced: the newest value goes out with the next heartbeat.</li>
  * <li>Cancellation requests and lost tasks are reported once per task to
  * {@link HeartbeatListener}s, off the scheduler thread.</li>
