@@ -190,7 +190,8 @@ final class ScaleScenario {
 		text.append(Percentiles.format("- **engine**: one `HeartbeatEngine` as the starter sets it up: heartbeats over "
 				+ "a client of their own (`SwfAsyncClientTransport.withHeartbeatClient`: SDK retries off for the client "
 				+ "instead of per call, answers handled on the HTTP client's I/O threads, one timer thread for call "
-				+ "timeouts, a Netty event loop group of 1 thread), other calls over the default `SwfAsyncClient`; one "
+				+ "timeouts, a Netty event loop group of 1 thread, no Netty read or write timeouts), other calls over "
+				+ "the default `SwfAsyncClient`; one "
 				+ "handle per task with `withHeartbeatTimeout(T)`, `rate-limit` %.0f/s (an account whose quota was "
 				+ "raised above what 10,000 tasks need), burst %d, other settings default.%n",
 				this.settings.rateLimit(), this.settings.rateLimitBurst()));

@@ -1,5 +1,7 @@
 package io.github.swfheartbeat.benchmarks;
 
+import java.time.Duration;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -37,7 +39,8 @@ final class SwfClients {
 	/**
 	 * Returns a builder for the client heartbeats go over, as the starter configures it for
 	 * {@code SwfAsyncClientTransport.withHeartbeatClient} (its {@code HeartbeatHttpClient}): a Netty
-	 * HTTP client whose event loop group has one thread named {@code swf-heartbeat-io-*}.
+	 * HTTP client whose event loop group has one thread named {@code swf-heartbeat-io-*}, and no read
+	 * or write timeouts of its own.
 	 */
 	static SwfAsyncClientBuilder heartbeatClient(EmbeddedSwf swf) {
 		return SwfAsyncClient.builder()
@@ -47,7 +50,9 @@ final class SwfClients {
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
 				.eventLoopGroupBuilder(SdkEventLoopGroup.builder()
 					.numberOfThreads(1)
-					.threadFactory(new DefaultThreadFactory("swf-heartbeat-io", true))));
+					.threadFactory(new DefaultThreadFactory("swf-heartbeat-io", true)))
+				.readTimeout(Duration.ZERO)
+				.writeTimeout(Duration.ZERO));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.swfheartbeat.autoconfigure;
 
+import java.time.Duration;
+
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -27,7 +29,11 @@ final class HeartbeatHttpClient {
 		NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder()
 			.eventLoopGroupBuilder(SdkEventLoopGroup.builder()
 				.numberOfThreads(EVENT_LOOP_THREADS)
-				.threadFactory(new DefaultThreadFactory(THREAD_NAME, true)));
+				.threadFactory(new DefaultThreadFactory(THREAD_NAME, true)))
+			// Every heartbeat has a call timeout that ends at its task's deadline; Netty's own read
+			// and write timeouts would only schedule and cancel two more timers per call.
+			.readTimeout(Duration.ZERO)
+			.writeTimeout(Duration.ZERO);
 		if (maxConcurrency != null) {
 			if (maxConcurrency < 1) {
 				throw new InvalidConfigurationPropertyValueException("swf.client.max-concurrency", maxConcurrency,
