@@ -39,11 +39,7 @@ final class ClientCpu {
 	 * zero; threads that ended since are lost, which the scenarios avoid by keeping their pools.
 	 */
 	long elapsedNanos() {
-		long total = 0;
-		for (Map.Entry<Long, Long> entry : clientThreadCpu().entrySet()) {
-			total += entry.getValue() - this.start.getOrDefault(entry.getKey(), 0L);
-		}
-		return total;
+		return elapsedNanosByName().values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/**
@@ -52,16 +48,8 @@ final class ClientCpu {
 	 */
 	Map<String, Long> elapsedNanosByName() {
 		Map<String, Long> byName = new TreeMap<>();
-		for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-			if (info == null || !isClient(info.getThreadName())) {
-				continue;
-			}
-			long nanos = THREADS.getThreadCpuTime(info.getThreadId());
-			if (nanos >= 0) {
-				byName.merge(inventoryName(info.getThreadName()),
-						nanos - this.start.getOrDefault(info.getThreadId(), 0L), Long::sum);
-			}
-		}
+		clientThreads().forEach((id, thread) -> byName.merge(inventoryName(thread.name()),
+				thread.cpuNanos() - this.start.getOrDefault(id, 0L), Long::sum));
 		return byName;
 	}
 
@@ -96,16 +84,25 @@ final class ClientCpu {
 
 	private static Map<Long, Long> clientThreadCpu() {
 		Map<Long, Long> cpu = new HashMap<>();
+		clientThreads().forEach((id, thread) -> cpu.put(id, thread.cpuNanos()));
+		return cpu;
+	}
+
+	/**
+	 * Returns the client's live threads by id, with their name and CPU time so far.
+	 */
+	private static Map<Long, ClientThread> clientThreads() {
+		Map<Long, ClientThread> threads = new HashMap<>();
 		for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
 			if (info == null || !isClient(info.getThreadName())) {
 				continue;
 			}
 			long nanos = THREADS.getThreadCpuTime(info.getThreadId());
 			if (nanos >= 0) {
-				cpu.put(info.getThreadId(), nanos);
+				threads.put(info.getThreadId(), new ClientThread(info.getThreadName(), nanos));
 			}
 		}
-		return cpu;
+		return threads;
 	}
 
 	private static String inventoryName(String threadName) {
@@ -115,6 +112,9 @@ final class ClientCpu {
 	private static boolean isClient(String name) {
 		return !(name.startsWith("embedded-swf") || name.startsWith("HTTP-Dispatcher") || name.startsWith("benchmark-")
 				|| name.equals("main"));
+	}
+
+	private record ClientThread(String name, long cpuNanos) {
 	}
 
 }

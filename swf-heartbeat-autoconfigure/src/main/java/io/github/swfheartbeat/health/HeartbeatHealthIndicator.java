@@ -91,7 +91,8 @@ public class HeartbeatHealthIndicator extends AbstractHealthIndicator {
 		if (stats.plannedDemand() > stats.currentRateLimit()) {
 			builder.withDetail("overload", "The active tasks need " + demand + " heartbeat calls per second, more than "
 					+ "the " + rateInForce + " allowed now: tasks will be lost unless demand falls or the rate limit "
-					+ "rises (swf.heartbeat.rate-limit, lowered for a while after throttling)");
+					+ "rises (swf.heartbeat.rate-limit, lowered after throttling and raised again while heartbeats wait "
+					+ "for it)");
 		}
 		Instant lastSuccessAt = stats.lastSuccessAt();
 		if (lastSuccessAt != null) {
