@@ -312,8 +312,7 @@ final class ScaleScenario {
 		text.append("- `swf-heartbeat-call-timer`: the heartbeat client's timer for call timeouts (`apiCallTimeout`), "
 				+ "1 thread where the SDK would start 5.\n");
 		text.append("- At most 8 in all (scheduler, 4 senders, 1 listener lane for a listener that keeps up, 1 I/O, "
-				+ "1 timer), whatever the number of tasks, but for one race: a listener lane that restarts while its "
-				+ "previous thread is still finishing gets a second thread, which ends after 10 s idle.\n");
+				+ "1 timer), whatever the number of tasks.\n");
 		text.append("- Baseline: `baseline-heartbeat-*` is its pool; `idle-connection-reaper` and "
 				+ "`java-sdk-http-connection-reaper` are the Apache HTTP client's.\n");
 		return new ReportSection("scale", text.toString());

@@ -10,15 +10,17 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bounded pool of daemon threads that starts a thread only when none of its threads is idle,
- * and gives work to the thread that became idle last. A {@link ThreadPoolExecutor} starts a new
- * thread for every task until it has its core size, even when its threads are waiting for work,
+ * A bounded pool of daemon threads that starts a thread only when none of its threads is idle or
+ * coming back from a task, and gives work to the thread that became idle last. A
+ * {@link ThreadPoolExecutor} starts a new thread for every task until it has its core size, even
+ * when its threads are waiting for work,
  * and hands work to its idle threads in turn, so that none of them ever idles long enough to end:
  * under a steady flow of short tasks the engine's pools would keep all their threads although one
  * does the work. Here the threads a burst needed go idle once it has passed and end after the
@@ -35,7 +37,8 @@ final class OnDemandThreadPool extends AbstractExecutorService {
 
 	private final long keepAliveNanos;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	/** Package-private so that a test can hold a worker between its task and its next one. */
+	final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition terminated = this.lock.newCondition();
 
@@ -47,6 +50,12 @@ final class OnDemandThreadPool extends AbstractExecutorService {
 	private final Set<Worker> workers = new HashSet<>();
 
 	private int started;
+
+	/**
+	 * Workers whose task has returned and that have not yet come back for another: a task given
+	 * now reaches one of them at once, and a new thread for it would only idle.
+	 */
+	private final AtomicInteger finishing = new AtomicInteger();
 
 	private boolean shutdown;
 
@@ -80,6 +89,9 @@ final class OnDemandThreadPool extends AbstractExecutorService {
 			Worker worker = this.idle.pollFirst();
 			if (worker != null) {
 				worker.handOff(task);
+			}
+			else if (this.queued.size() < this.finishing.get()) {
+				this.queued.add(task);
 			}
 			else if (this.workers.size() < this.maxThreads) {
 				Worker started = new Worker(task);
@@ -222,7 +234,7 @@ final class OnDemandThreadPool extends AbstractExecutorService {
 
 		@Override
 		public void run() {
-			Runnable task = take();
+			Runnable task = take(false);
 			while (task != null) {
 				try {
 					task.run();
@@ -231,18 +243,23 @@ final class OnDemandThreadPool extends AbstractExecutorService {
 					// The thread goes on with the next task, as a ThreadPoolExecutor's replacement would.
 					this.thread.getUncaughtExceptionHandler().uncaughtException(this.thread, ex);
 				}
-				task = take();
+				OnDemandThreadPool.this.finishing.incrementAndGet();
+				task = take(true);
 			}
 		}
 
 		/**
 		 * Returns the next task, waiting idle up to the keep-alive time; {@code null} when this
 		 * thread should end.
+		 * @param afterTask whether the thread comes back from a task, counted as finishing
 		 */
-		private @Nullable Runnable take() {
+		private @Nullable Runnable take(boolean afterTask) {
 			OnDemandThreadPool pool = OnDemandThreadPool.this;
 			pool.lock.lock();
 			try {
+				if (afterTask) {
+					pool.finishing.decrementAndGet();
+				}
 				if (this.next == null) {
 					this.next = pool.queued.poll();
 				}

@@ -51,6 +51,39 @@ class OnDemandThreadPoolTests {
 	}
 
 	@Test
+	void aTaskGivenWhileAThreadComesBackFromItsTaskGoesToThatThread() throws Exception {
+		this.pool = new OnDemandThreadPool("finishing-", 4);
+		Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch secondDone = new CountDownLatch(1);
+		this.pool.execute(() -> {
+			ranOn.add(Thread.currentThread());
+			running.countDown();
+			awaitQuietly(release);
+		});
+		assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread first = ranOn.iterator().next();
+		// Holding the pool's lock keeps the thread between its task and its next one, where a
+		// listener lane that just ended leaves its thread when the next notification comes.
+		this.pool.lock.lock();
+		try {
+			release.countDown();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.pool.lock.hasQueuedThread(first));
+			this.pool.execute(() -> {
+				ranOn.add(Thread.currentThread());
+				secondDone.countDown();
+			});
+		}
+		finally {
+			this.pool.lock.unlock();
+		}
+		assertThat(secondDone.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(ranOn).containsExactly(first);
+		assertThat(this.pool.threadCount()).isEqualTo(1);
+	}
+
+	@Test
 	void busyThreadsGetCompanyUpToTheMaximumThenTasksWait() throws Exception {
 		this.pool = new OnDemandThreadPool("pool-test-", 2);
 		CountDownLatch release = new CountDownLatch(1);
