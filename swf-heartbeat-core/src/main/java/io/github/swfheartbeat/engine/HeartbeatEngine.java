@@ -237,7 +237,7 @@ public final class HeartbeatEngine implements HeartbeatService, AutoCloseable {
 	 */
 	public HeartbeatStats stats() {
 		long now = this.clock.nanoTime();
-		return this.statistics.snapshot(now, this.scheduler.currentRate(now), this.accepting,
+		return this.statistics.snapshot(now, this.scheduler.currentRate(), this.accepting,
 				this.scheduler.isTerminated() ? List.of() : this.tasks.values(), this.scheduler.discoveryFailures());
 	}
 

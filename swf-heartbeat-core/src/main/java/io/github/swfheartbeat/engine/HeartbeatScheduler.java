@@ -160,7 +160,7 @@ final class HeartbeatScheduler {
 		return this.discovery.failures();
 	}
 
-	double currentRate(long nowNanos) {
+	double currentRate() {
 		return this.limiter.currentRate();
 	}
 

@@ -71,14 +71,6 @@ final class SendQueue {
 	}
 
 	/**
-	 * Moves tasks whose time has come to the ready set.
-	 * @param nowNanos the current time
-	 */
-	void promoteDue(long nowNanos) {
-		promoteDue(nowNanos, 0);
-	}
-
-	/**
 	 * Moves tasks whose time has come to the ready set and, when there are any, the planned
 	 * heartbeats due within {@code aheadNanos} as well, to go out with them. Retries keep their
 	 * backoff.

@@ -21,9 +21,9 @@ class SendQueueTests {
 		this.queue.plan(task, 40 * SECOND, 0);
 		assertThat(sizes()).containsExactly(1, 0, 1);
 		assertThat(this.queue.nextDueNanos()).isEqualTo(40 * SECOND);
-		this.queue.promoteDue(40 * SECOND - 1);
+		this.queue.promoteDue(40 * SECOND - 1, 0);
 		assertThat(this.queue.hasReady()).isFalse();
-		this.queue.promoteDue(40 * SECOND);
+		this.queue.promoteDue(40 * SECOND, 0);
 		assertThat(sizes()).containsExactly(0, 1, 0);
 		assertThat(this.queue.nextDueNanos()).isEqualTo(Long.MAX_VALUE);
 		assertThat(task.state).isEqualTo(TrackedTask.State.READY);
@@ -36,7 +36,7 @@ class SendQueueTests {
 	void promotionSetsTheDeadlineTheComingHeartbeatMustMeet() {
 		TrackedTask task = task(5 * SECOND, 60 * SECOND);
 		this.queue.plan(task, 40 * SECOND, 0);
-		this.queue.promoteDue(40 * SECOND);
+		this.queue.promoteDue(40 * SECOND, 0);
 		assertThat(task.deadlineNanos).isEqualTo(65 * SECOND);
 	}
 
@@ -46,7 +46,7 @@ class SendQueueTests {
 		TrackedTask early = task(0, 20 * SECOND);
 		this.queue.plan(late, 10 * SECOND, 0);
 		this.queue.plan(early, 12 * SECOND, 0);
-		this.queue.promoteDue(12 * SECOND);
+		this.queue.promoteDue(12 * SECOND, 0);
 		assertThat(this.queue.peekReady()).isSameAs(early);
 		assertThat(this.queue.pollReady()).isSameAs(early);
 		assertThat(this.queue.pollReady()).isSameAs(late);
@@ -103,7 +103,7 @@ class SendQueueTests {
 		TrackedTask task = task(0, 60 * SECOND);
 		this.queue.waitUntil(task, SECOND);
 		assertThat(sizes()).containsExactly(1, 0, 0);
-		this.queue.promoteDue(SECOND);
+		this.queue.promoteDue(SECOND, 0);
 		assertThat(sizes()).containsExactly(0, 1, 0);
 	}
 

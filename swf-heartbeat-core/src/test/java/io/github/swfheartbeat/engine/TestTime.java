@@ -48,6 +48,8 @@ final class TestTime {
 			this.swf.advance(duration);
 		}
 		else {
+			// The passing of real time is what these tests need (a fault window, a restart), not a
+			// condition to wait for.
 			await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
 		}
 	}
